@@ -1,0 +1,2 @@
+-- placeholder replaced by the registry schema
+create table if not exists schema_baseline (id int primary key);
