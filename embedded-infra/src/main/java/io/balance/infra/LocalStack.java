@@ -1,0 +1,228 @@
+package io.balance.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine without Docker: PostgreSQL, Kafka, signing keys, and every built
+ * service as a child process, wired by environment variables (docs/architecture.md). {@code ./run.sh}
+ * runs {@link #main}; system tests use {@link #builder()} with free ports and a temporary directory.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Module, database, default port. The gateway comes last: it needs the others' URLs. */
+    public record ServiceSpec(String module, String database, int defaultPort) {
+    }
+
+    public static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("school-service", "school", 8081),
+            new ServiceSpec("indicator-service", "indicator", 8082),
+            new ServiceSpec("survey-service", "survey", 8083),
+            new ServiceSpec("gateway", "gateway", 8080));
+
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaBroker kafka;
+    private final JwtKeys keys;
+    private final Map<String, ServiceProcess> services;
+    private final Path directory;
+
+    private LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, JwtKeys keys,
+                       Map<String, ServiceProcess> services, Path directory) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.keys = keys;
+        this.services = services;
+        this.directory = directory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    public JwtKeys keys() {
+        return keys;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The running services by module name, in start order. */
+    public Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    public ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException(module + " is not running (was it built?)");
+        }
+        return service;
+    }
+
+    /** Where clients go: the gateway if it runs, else the school service. */
+    public String entryUrl() {
+        return services.containsKey("gateway") ? services.get("gateway").url()
+                : services.values().iterator().next().url();
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+        kafka.close();
+        postgres.close();
+    }
+
+    public static final class Builder {
+        private Path repoRoot = Path.of(System.getProperty("balance.repo.root", ".")).toAbsolutePath().normalize();
+        private Path dataDirectory;
+        private boolean freePorts = true;
+        private List<String> modules;
+        private final Map<String, String> extraEnvironment = new HashMap<>();
+
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Kept between runs; null (default) for a temporary directory. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** false: the fixed ports of the local run (8080-8083, PostgreSQL 55432, Kafka 59092). */
+        public Builder freePorts(boolean freePorts) {
+            this.freePorts = freePorts;
+            return this;
+        }
+
+        /** Only these modules (default: every module that has been built). */
+        public Builder modules(String... modules) {
+            this.modules = List.of(modules);
+            return this;
+        }
+
+        /** Extra environment for every service, e.g. a shorter coalescing interval in tests. */
+        public Builder environment(String name, String value) {
+            extraEnvironment.put(name, value);
+            return this;
+        }
+
+        public LocalStack start() {
+            Path directory;
+            try {
+                directory = dataDirectory != null ? Files.createDirectories(dataDirectory)
+                        : Files.createTempDirectory("balance-stack-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            boolean keep = dataDirectory != null;
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                    keep ? directory.resolve("postgres") : null, freePorts ? 0 : 55432);
+            EmbeddedKafkaBroker kafka = null;
+            Map<String, ServiceProcess> started = new LinkedHashMap<>();
+            try {
+                kafka = EmbeddedKafkaBroker.start(keep ? directory.resolve("kafka") : null, freePorts ? 0 : 59092);
+                JwtKeys keys = JwtKeys.inDirectory(directory.resolve("keys"));
+                Map<String, String> urls = new HashMap<>();
+                for (ServiceSpec spec : SERVICES) {
+                    Path jar = repoRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
+                    boolean wanted = modules == null ? Files.exists(jar) : modules.contains(spec.module());
+                    if (!wanted) {
+                        continue;
+                    }
+                    if (!Files.exists(jar)) {
+                        throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
+                    }
+                    postgres.ensureDatabase(spec.database());
+                    int port = freePorts ? Ports.free() : spec.defaultPort();
+                    Map<String, String> env = new HashMap<>();
+                    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
+                    env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+                    env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+                    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
+                    env.put("QUARKUS_PROFILE", "local");
+                    if (spec.module().equals("gateway")) {
+                        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toUri().toString());
+                        env.put("BALANCE_ADMIN_PASSWORD", System.getenv().getOrDefault("BALANCE_ADMIN_PASSWORD", "admin"));
+                        urls.forEach((module, url) -> env.put(
+                                "BALANCE_SERVICES_" + module.replace("-service", "").toUpperCase() + "_URL", url));
+                    }
+                    env.putAll(extraEnvironment);
+                    ServiceProcess service = new ServiceProcess(spec.module(), jar, port, env,
+                            directory.resolve("logs").resolve(spec.module() + ".log"));
+                    service.start();
+                    started.put(spec.module(), service);
+                    urls.put(spec.module(), service.url());
+                }
+                // the services start in parallel; the gateway needs only their URLs, not their readiness
+                for (ServiceProcess service : started.values()) {
+                    service.awaitReady(Duration.ofSeconds(180));
+                }
+                return new LocalStack(postgres, kafka, keys, started, directory);
+            } catch (RuntimeException e) {
+                started.values().forEach(ServiceProcess::stop);
+                if (kafka != null) {
+                    kafka.close();
+                }
+                postgres.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The local run: {@code java io.balance.infra.LocalStack <repo-root>}. Data under {@code <repo-root>/.local},
+     * fixed ports, demo data loaded once, stops everything on Ctrl-C.
+     */
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path data = root.resolve(".local");
+        System.out.println("Starting PostgreSQL, Kafka and the services (data in " + data + ") ...");
+        LocalStack stack = builder().repoRoot(root).dataDirectory(data).freePorts(false).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        DemoLoader.loadOnce(stack, root.resolve("demo"), data.resolve("demo-loaded"));
+        System.out.println();
+        System.out.println("The platform is running.");
+        System.out.println("  Entry point      " + stack.entryUrl());
+        if (stack.services().containsKey("gateway")) {
+            System.out.println("  Web pages        " + stack.entryUrl() + "/");
+            System.out.println("  API docs         " + stack.entryUrl() + "/q/swagger-ui");
+            System.out.println("  Sign in          admin / " + (System.getenv("BALANCE_ADMIN_PASSWORD") == null
+                    ? "admin (set BALANCE_ADMIN_PASSWORD to change)" : "$BALANCE_ADMIN_PASSWORD"));
+        }
+        for (ServiceProcess service : stack.services().values()) {
+            System.out.printf("  %-16s %s  (OpenAPI %s/q/openapi, health %s/q/health, log %s)%n",
+                    service.name(), service.url(), service.url(), service.url(), root.relativize(service.logFile()));
+        }
+        System.out.println("  PostgreSQL       " + stack.postgres().jdbcUrl("<db>") + " (user postgres)");
+        System.out.println("  Kafka            " + stack.kafka().bootstrapServers());
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+}
