@@ -3,6 +3,7 @@ package io.balance.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * One PostgreSQL server, one Kafka broker and one signing key pair per test JVM, started on first use and
@@ -23,14 +24,19 @@ public final class EmbeddedInfra {
         }
         postgres = EmbeddedPostgresServer.start(null, 0);
         kafka = EmbeddedKafkaBroker.start(null, 0);
+        Path keyDirectory;
         try {
-            keys = JwtKeys.inDirectory(Files.createTempDirectory("balance-keys-"));
+            keyDirectory = Files.createTempDirectory("balance-keys-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        keys = JwtKeys.inDirectory(keyDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             postgres.close();
+            keys.privateKeyFile().toFile().delete();
+            keys.publicKeyFile().toFile().delete();
+            keyDirectory.toFile().delete();
         }, "embedded-infra-stop"));
     }
 
