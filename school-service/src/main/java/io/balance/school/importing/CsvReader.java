@@ -1,0 +1,116 @@
+package io.balance.school.importing;
+
+import io.balance.school.common.ProblemException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). UTF-8 with or without BOM; a file that is not
+ * UTF-8 is read as GB18030, which is what Excel on a Chinese Windows saves.
+ */
+final class CsvReader {
+    private CsvReader() {
+    }
+
+    static List<ImportRow> read(byte[] bytes, int maxRows) {
+        String text = decode(bytes);
+        List<List<String>> records = parse(text);
+        int headerIndex = 0;
+        while (headerIndex < records.size() && FlatRows.blank(records.get(headerIndex))) {
+            headerIndex++;
+        }
+        if (headerIndex == records.size()) {
+            throw ProblemException.invalid("(file)", "the CSV file is empty; it needs the template's header row");
+        }
+        List<ImportColumns.Column> columns = FlatRows.header(records.get(headerIndex));
+        List<ImportRow> rows = new ArrayList<>();
+        for (int i = headerIndex + 1; i < records.size(); i++) {
+            if (FlatRows.blank(records.get(i))) {
+                continue;
+            }
+            if (rows.size() >= maxRows) {
+                throw ProblemException.invalid("(file)", "more than " + maxRows + " rows; split the file");
+            }
+            rows.add(FlatRows.row(i + 1, columns, records.get(i)));
+        }
+        return rows;
+    }
+
+    static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
+    /** Splits into records of fields; the delimiter (comma, semicolon or tab) is taken from the first line. */
+    static List<List<String>> parse(String text) {
+        int firstLineEnd = text.indexOf('\n');
+        String first = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
+        char delimiter = ',';
+        long commas = first.chars().filter(c -> c == ',').count();
+        if (first.chars().filter(c -> c == '\t').count() > commas) {
+            delimiter = '\t';
+        } else if (first.chars().filter(c -> c == ';').count() > commas) {
+            delimiter = ';';
+        }
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+                i++;
+                continue;
+            }
+            if (c == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (c == delimiter) {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        if (quoted) {
+            throw ProblemException.invalid("(file)", "a quoted CSV field is not closed (row " + (records.size() + 1) + ")");
+        }
+        if (!field.isEmpty() || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,11 @@
+package io.balance.school.jurisdiction;
+
+import java.time.Instant;
+
+public record JurisdictionView(String code, String name, Jurisdiction.Level level, String parentCode,
+                               Long residentPopulation, long revision, Instant updatedAt, String updatedBy) {
+    static JurisdictionView of(Jurisdiction j) {
+        return new JurisdictionView(j.code, j.name, j.level, j.parentCode, j.residentPopulation, j.revision,
+                j.updatedAt, j.updatedBy);
+    }
+}

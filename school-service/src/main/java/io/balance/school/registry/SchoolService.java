@@ -1,0 +1,100 @@
+package io.balance.school.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.balance.contracts.Role;
+import io.balance.contracts.SchoolChangedV1;
+import io.balance.contracts.Topics;
+import io.balance.school.access.Caller;
+import io.balance.school.common.Errors;
+import io.balance.school.common.Json;
+import io.balance.school.common.ProblemException;
+import io.balance.school.jurisdiction.Jurisdiction;
+import io.balance.school.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SchoolService {
+    @Inject
+    Outbox outbox;
+
+    public record Result(School school, boolean created, boolean changed) {
+    }
+
+    @Transactional
+    public Result put(String code, String body, Caller caller) {
+        if (code == null || !code.matches("\\d{10}")) {
+            throw ProblemException.invalid("schoolCode", "must be a 10-digit school identifier (学校标识码), got \"" + code + "\"");
+        }
+        JsonNode root = Json.parse(body);
+        Errors errors = new Errors();
+        SchoolInput input = SchoolInput.parse(root, "", true, errors);
+        if (root.isObject() && root.hasNonNull("schoolCode") && !code.equals(root.get("schoolCode").asText())) {
+            errors.add("schoolCode", "the body's schoolCode differs from the path's " + code);
+        }
+        errors.throwIfAny();
+
+        School existing = School.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null && !caller.canReadSchool(code, existing.countyCode)) {
+            throw ProblemException.notFound("no school " + code);
+        }
+        Role role = caller.role();
+        if (role != Role.SYSTEM_ADMIN && role != Role.PROVINCE_ADMIN && role != Role.COUNTY_ADMIN) {
+            throw ProblemException.forbidden("your role may not register or change schools");
+        }
+        requireCounty(input.countyCode(), caller, "countyCode");
+        if (!caller.canEditRegistry(input.countyCode())
+                || (existing != null && !caller.canEditRegistry(existing.countyCode))) {
+            throw ProblemException.forbidden("you may not change schools of county " + input.countyCode());
+        }
+        return upsert(code, input, existing, caller.name());
+    }
+
+    /** The county must exist, be a county, and be visible to the caller; otherwise a 400 naming {@code field}. */
+    public static Jurisdiction requireCounty(String countyCode, Caller caller, String field) {
+        Jurisdiction county = Jurisdiction.findById(countyCode);
+        if (county == null || !caller.canReadDivision(countyCode)) {
+            throw ProblemException.invalid(field, "unknown county " + countyCode);
+        }
+        if (county.level != Jurisdiction.Level.COUNTY) {
+            throw ProblemException.invalid(field, countyCode + " is a " + county.level + ", not a county");
+        }
+        return county;
+    }
+
+    /** Creates or changes the school (already locked or known absent) and queues SchoolChangedV1 if it changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result upsert(String code, SchoolInput input, School existing, String actor) {
+        Instant now = Instant.now();
+        School s = existing;
+        boolean created = s == null;
+        if (created) {
+            s = new School();
+            s.code = code;
+            s.createdAt = now;
+            s.revision = 0;
+        } else if (input.sameAs(s)) {
+            return new Result(s, false, false);
+        }
+        s.name = input.name();
+        s.countyCode = input.countyCode();
+        s.type = input.type();
+        s.location = input.location();
+        s.publicSchool = input.publicSchool();
+        s.boarding = input.boarding();
+        s.revision++;
+        s.updatedAt = now;
+        s.updatedBy = actor;
+        if (created) {
+            s.persist();
+        }
+        UUID eventId = Outbox.newEventId();
+        outbox.add(eventId, Topics.SCHOOL_REGISTRY, code, new SchoolChangedV1(eventId.toString(),
+                SchoolChangedV1.SCHEMA_VERSION, now, code, s.revision, s.toV1()), s.revision);
+        return new Result(s, created, true);
+    }
+}

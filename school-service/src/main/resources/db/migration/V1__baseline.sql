@@ -1,2 +1,0 @@
--- placeholder replaced by the registry schema
-create table if not exists schema_baseline (id int primary key);
