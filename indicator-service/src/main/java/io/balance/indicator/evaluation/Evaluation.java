@@ -1,0 +1,134 @@
+package io.balance.indicator.evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A county's evaluation under one rule set (the contract's evaluation resource). Figures are rounded to four
+ * decimals; a CV that cannot be defined is null with a reason.
+ *
+ * @param stages  PRIMARY / JUNIOR: indicators, CVs and the school-stages
+ * @param parts   resources, assurance, quality (QUALITY sets), recognition, vetoes
+ * @param verdict PASS, FAIL (some part fails; decisive even if other inputs are missing) or INCOMPLETE
+ */
+public record Evaluation(
+        String countyCode,
+        String countyName,
+        int year,
+        String ruleSet,
+        int ruleSetVersion,
+        int basedOnReports,
+        Map<String, Stage> stages,
+        Map<String, Part> parts,
+        String verdict,
+        List<String> failingParts,
+        List<String> missingInputs) {
+
+    public static final String PASS = "PASS";
+    public static final String FAIL = "FAIL";
+    public static final String INCOMPLETE = "INCOMPLETE";
+
+    /**
+     * @param composite BASIC sets only: the mean of the stage's CVs against its limit
+     */
+    public record Stage(
+            int includedSchools,
+            int excludedSchools,
+            Map<String, Indicator> indicators,
+            Composite composite,
+            Figures figures,
+            List<SchoolStage> schools) {
+    }
+
+    /**
+     * @param countyValue X̄, total resource over total students (× per)
+     * @param cvLimit     null when the set judges the composite instead
+     * @param pass        null when the CV is undefined or the composite decides
+     * @param gap         for a failing CV: the largest contributors and what brings it under the limit
+     */
+    public record Indicator(
+            String name,
+            String unit,
+            Double standard,
+            Double countyValue,
+            Double cv,
+            Double cvLimit,
+            Boolean pass,
+            String reason,
+            int schoolsBelowStandard,
+            CvGap gap) {
+    }
+
+    public record Composite(Double cv, double limit, boolean strictlyBelow, Boolean pass, String reason) {
+    }
+
+    /**
+     * @param compliantShare share of included school-stages complying with the school rule (QUALITY)
+     * @param largeClasses   classes of 56+ students (大班额); superLargeClasses 66+ (超大班额)
+     */
+    public record Figures(
+            int schoolStages,
+            Integer compliant,
+            Double compliantShare,
+            int classes,
+            int largeClasses,
+            int superLargeClasses,
+            Double largeClassShare,
+            Double superLargeClassShare) {
+    }
+
+    public record SchoolStage(
+            String schoolCode,
+            String schoolName,
+            String schoolType,
+            int students,
+            double share,
+            Map<String, Double> values,
+            Integer meetsCount,
+            Boolean complies,
+            List<String> failing,
+            List<String> belowFloor,
+            boolean excluded,
+            String exclusionReason) {
+    }
+
+    public record CvGap(List<Contributor> largestContributors, Remedy remedy) {
+    }
+
+    /** @param varianceShare this school-stage's share of the weighted variance S² */
+    public record Contributor(String schoolCode, String schoolName, int students, double value, double varianceShare,
+            String side) {
+    }
+
+    /**
+     * Raise every school-stage below {@code raiseTo} to it; {@code total} and each school's amount are in
+     * {@code unit} (for apportioned facilities {@code schoolWideAmount} is what the whole school must add).
+     */
+    public record Remedy(String description, double raiseTo, double resultingCv, String unit, double total,
+            List<SchoolNeed> schools) {
+    }
+
+    public record SchoolNeed(String schoolCode, String schoolName, double amount, Double schoolWideAmount) {
+    }
+
+    /**
+     * @param status PASS, FAIL or INCOMPLETE; {@code pass} is null while INCOMPLETE
+     * @param rate   the recognition rate (recognition part only)
+     */
+    public record Part(
+            String status,
+            Boolean pass,
+            Double rate,
+            List<Check> checks,
+            List<String> failing,
+            List<String> missing) {
+    }
+
+    /** One assurance or quality indicator; {@code schools} lists the schools that fail it, with what they need. */
+    public record Check(String id, String name, String status, String detail, List<SchoolIssue> schools,
+            List<String> missing) {
+    }
+
+    public record SchoolIssue(String schoolCode, String schoolName, String detail, Map<String, Double> needs) {
+    }
+}
