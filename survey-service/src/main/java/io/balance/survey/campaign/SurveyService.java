@@ -1,0 +1,305 @@
+package io.balance.survey.campaign;
+
+import io.balance.survey.common.ApiException;
+import io.balance.survey.common.Caller;
+import io.balance.survey.common.Db;
+import io.balance.survey.common.Validation;
+import io.balance.survey.questionnaire.Form;
+import io.balance.survey.questionnaire.Item;
+import io.balance.survey.questionnaire.Questionnaires;
+import io.balance.survey.registry.Location;
+import io.balance.survey.registry.Registry;
+import io.balance.survey.response.SurveyStateCache;
+import io.balance.survey.results.ResultsService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Campaign life cycle: create with a computed sample plan, adjust it, edit questionnaires, open, close. */
+@ApplicationScoped
+public class SurveyService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Db db;
+    @Inject
+    SurveyRepository surveys;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    Registry registry;
+    @Inject
+    Access access;
+    @Inject
+    ResultsService results;
+    @Inject
+    SurveyStateCache cache;
+
+    @ConfigProperty(name = "balance.survey.sample.permille", defaultValue = "1.5")
+    BigDecimal permille;
+    @ConfigProperty(name = "balance.survey.sample.small-county-population", defaultValue = "400000")
+    long smallCountyPopulation;
+    @ConfigProperty(name = "balance.survey.sample.small-county-sample", defaultValue = "600")
+    int smallCountySample;
+    @ConfigProperty(name = "balance.survey.sample.min-parent-share", defaultValue = "0.5")
+    BigDecimal minParentShare;
+
+    public record CreateSurvey(String countyCode, Integer year, Instant opensAt, Instant closesAt,
+            Map<String, Long> populationByLocation) {
+    }
+
+    public record PlanInput(Integer total, Map<String, Integer> byGroup, Map<String, Integer> byLocation) {
+    }
+
+    public SampleRules rules() {
+        return new SampleRules(permille, smallCountyPopulation, smallCountySample, minParentShare);
+    }
+
+    public Survey create(Caller caller, CreateSurvey in) {
+        Validation v = new Validation();
+        if (in == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        if (in.countyCode() == null || !in.countyCode().matches("\\d{6}")
+                || in.countyCode().endsWith("00")) {
+            v.add("countyCode", "must be a 6-digit county code");
+        }
+        if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
+            v.add("year", "must be a year between 2000 and 2100");
+        }
+        if (in.opensAt() == null) {
+            v.add("opensAt", "is required (ISO-8601 instant)");
+        }
+        if (in.closesAt() == null) {
+            v.add("closesAt", "is required (ISO-8601 instant)");
+        } else if (in.opensAt() != null && !in.closesAt().isAfter(in.opensAt())) {
+            v.add("closesAt", "must be after opensAt");
+        }
+        Map<Location, Long> weights = new EnumMap<>(Location.class);
+        if (in.populationByLocation() != null) {
+            in.populationByLocation().forEach((k, n) -> {
+                Location l = Location.parse(k);
+                if (l == null) {
+                    v.add("populationByLocation." + k, "must be URBAN, TOWN or RURAL");
+                } else if (n == null || n < 0) {
+                    v.add("populationByLocation." + k, "must be a non-negative number");
+                } else {
+                    weights.put(l, n);
+                }
+            });
+            if (v.ok() && weights.values().stream().mapToLong(Long::longValue).sum() == 0) {
+                v.add("populationByLocation", "must not be all zero");
+            }
+        }
+        v.throwIfInvalid();
+        access.requireManage(caller, in.countyCode());
+        Registry.County county = registry.county(in.countyCode()).orElseThrow(() -> ApiException.invalid("countyCode",
+                "unknown county: no registry data has reached the survey service for it yet"));
+        if (county.residentPopulation() == null || county.residentPopulation() <= 0) {
+            throw ApiException.invalid("countyCode", "the county's resident population is not recorded in the registry");
+        }
+        String basis = "POPULATION";
+        if (weights.isEmpty()) {
+            weights.putAll(registry.schoolsByLocation(in.countyCode()));
+            basis = weights.isEmpty() ? "NONE" : "SCHOOLS";
+        }
+        SamplePlan plan = SamplePlan.compute(county.residentPopulation(), weights, basis, rules());
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        Survey survey = new Survey(UUID.randomUUID(), in.countyCode(), in.year(), in.opensAt(), in.closesAt(),
+                SurveyStatus.DRAFT, county.residentPopulation(), plan, salt, caller.name(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, 0);
+        try {
+            db.tx(c -> {
+                surveys.insert(c, survey);
+                questionnaires.copyDefaults(c, survey.id());
+                return null;
+            });
+        } catch (Db.DataAccessException e) {
+            if ("23505".equals(e.sqlState())) {
+                throw ApiException.conflict("survey-exists",
+                        "county " + in.countyCode() + " already has a survey campaign for " + in.year());
+            }
+            throw e;
+        }
+        return survey;
+    }
+
+    public Survey get(Caller caller, UUID id) {
+        Survey s = find(id);
+        access.requireRead(caller, s.countyCode());
+        return s;
+    }
+
+    public List<Survey> list(Caller caller, String countyCode) {
+        return db.auto(c -> surveys.list(c, countyCode)).stream()
+                .filter(s -> access.sees(caller, s.countyCode())).toList();
+    }
+
+    public Survey find(UUID id) {
+        return db.auto(c -> surveys.find(c, id, false))
+                .orElseThrow(() -> ApiException.notFound("no such survey or county in your jurisdiction"));
+    }
+
+    public int requiredTotal(Survey s) {
+        return SamplePlan.requiredTotal(s.population(), rules());
+    }
+
+    /** The county adjusts the computed plan before opening (validated: consistent totals, parents ≥ 50 %). */
+    public Survey adjustPlan(Caller caller, UUID id, PlanInput in) {
+        Survey current = find(id);
+        access.requireManage(caller, current.countyCode());
+        Validation v = new Validation();
+        if (in == null || in.byGroup() == null) {
+            throw ApiException.invalid("byGroup", "is required");
+        }
+        Map<Group, Integer> byGroup = new EnumMap<>(Group.class);
+        in.byGroup().forEach((k, n) -> {
+            Group g = Group.parse(k);
+            if (g == null) {
+                v.add("byGroup." + k, "is not a respondent group");
+            } else {
+                byGroup.put(g, n);
+            }
+        });
+        Map<Location, Integer> byLocation = new EnumMap<>(Location.class);
+        if (in.byLocation() != null) {
+            in.byLocation().forEach((k, n) -> {
+                Location l = Location.parse(k);
+                if (l == null) {
+                    v.add("byLocation." + k, "must be URBAN, TOWN or RURAL");
+                } else {
+                    byLocation.put(l, n);
+                }
+            });
+        }
+        int total = in.total() != null ? in.total()
+                : byGroup.values().stream().mapToInt(n -> n == null ? 0 : n).sum();
+        v.throwIfInvalid();
+        SamplePlan candidate = new SamplePlan(total, byGroup, byLocation, current.plan().locationBasis());
+        if (in.byLocation() == null) {
+            // keep the proportions of the current split, re-apportioned to the new school-bound total
+            Map<Location, Long> weights = new EnumMap<>(Location.class);
+            current.plan().byLocation().forEach((l, n) -> weights.put(l, (long) n));
+            candidate = new SamplePlan(total, byGroup,
+                    SamplePlan.apportion(candidate.schoolBoundTotal(), weights), current.plan().locationBasis());
+        } else {
+            candidate = new SamplePlan(total, byGroup, byLocation, "ADJUSTED");
+        }
+        SamplePlan.validate(candidate, requiredTotal(current), rules(), v);
+        v.throwIfInvalid();
+        SamplePlan plan = candidate;
+        return db.tx(c -> {
+            Survey s = lockDraft(c, id, "the sample plan can only be adjusted before the campaign opens");
+            surveys.updatePlan(c, id, plan);
+            return surveys.find(c, s.id(), false).orElseThrow();
+        });
+    }
+
+    public Map<Form, List<Item>> questionnaires(Caller caller, UUID id) {
+        Survey s = find(id);
+        access.requireRead(caller, s.countyCode());
+        return db.auto(c -> questionnaires.all(c, id));
+    }
+
+    /** Replaces one questionnaire's items; only while the campaign is a draft (frozen once open: 409). */
+    public List<Item> replaceItems(Caller caller, UUID id, Form form, List<Item> items) {
+        Survey current = find(id);
+        access.requireManage(caller, current.countyCode());
+        Validation v = new Validation();
+        if (items == null || items.isEmpty()) {
+            v.add("items", "at least one item is required");
+        } else {
+            if (items.size() > 60) {
+                v.add("items", "at most 60 items");
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                if (item == null) {
+                    v.add("items[" + i + "]", "is required");
+                    continue;
+                }
+                if (item.id() == null || !item.id().matches("[A-Za-z0-9_-]{1,32}")) {
+                    v.add("items[" + i + "].id", "must be 1-32 letters, digits, '_' or '-'");
+                } else if (!ids.add(item.id())) {
+                    v.add("items[" + i + "].id", "duplicate id " + item.id());
+                }
+                if (item.text() == null || item.text().isBlank()) {
+                    v.add("items[" + i + "].text", "must not be blank");
+                } else if (item.text().length() > 500) {
+                    v.add("items[" + i + "].text", "at most 500 characters");
+                }
+            }
+        }
+        v.throwIfInvalid();
+        List<Item> clean = items.stream().map(i -> new Item(i.id(), i.text().strip())).toList();
+        db.tx(c -> {
+            lockDraft(c, id, "questionnaires are frozen once the campaign has opened");
+            questionnaires.replace(c, id, form, clean);
+            return null;
+        });
+        cache.invalidate(id);
+        return clean;
+    }
+
+    public Survey open(Caller caller, UUID id) {
+        Survey current = find(id);
+        access.requireManage(caller, current.countyCode());
+        Survey s = db.tx(c -> {
+            Survey locked = surveys.find(c, id, true).orElseThrow();
+            if (locked.status() == SurveyStatus.CLOSED) {
+                throw ApiException.conflict("survey-closed", "the campaign is closed and cannot be reopened");
+            }
+            if (locked.status() == SurveyStatus.DRAFT) {
+                if (!Instant.now().isBefore(locked.closesAt())) {
+                    throw ApiException.conflict("survey-expired", "the campaign's closing time has passed");
+                }
+                surveys.markOpen(c, id, Instant.now());
+            }
+            return surveys.find(c, id, false).orElseThrow();
+        });
+        cache.invalidate(id);
+        return s;
+    }
+
+    public Survey close(Caller caller, UUID id) {
+        Survey current = find(id);
+        access.requireManage(caller, current.countyCode());
+        Survey s = db.tx(c -> closeLocked(c, id));
+        cache.invalidate(id);
+        return s;
+    }
+
+    /** Closes the campaign and writes the final results event in the same transaction. Idempotent. */
+    public Survey closeLocked(Connection c, UUID id) throws SQLException {
+        Survey locked = surveys.find(c, id, true).orElseThrow();
+        if (locked.status() != SurveyStatus.CLOSED) {
+            surveys.markClosed(c, id, Instant.now());
+            Survey closed = surveys.find(c, id, false).orElseThrow();
+            results.enqueue(c, closed, true);
+            return surveys.find(c, id, false).orElseThrow();
+        }
+        return locked;
+    }
+
+    private Survey lockDraft(Connection c, UUID id, String message) throws SQLException {
+        Survey s = surveys.find(c, id, true).orElseThrow(() -> ApiException.notFound("no such survey"));
+        if (s.status() != SurveyStatus.DRAFT) {
+            throw ApiException.conflict("survey-not-draft", message + " (status " + s.status() + ")");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,5 @@
+package io.balance.survey.campaign;
+
+public enum SurveyStatus {
+    DRAFT, OPEN, CLOSED
+}

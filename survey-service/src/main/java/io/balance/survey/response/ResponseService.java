@@ -1,0 +1,309 @@
+package io.balance.survey.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.balance.survey.campaign.Group;
+import io.balance.survey.campaign.Survey;
+import io.balance.survey.campaign.SurveyStatus;
+import io.balance.survey.common.ApiException;
+import io.balance.survey.common.Db;
+import io.balance.survey.common.Secrets;
+import io.balance.survey.common.Validation;
+import io.balance.survey.invitation.Codes;
+import io.balance.survey.questionnaire.Form;
+import io.balance.survey.questionnaire.Item;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The public side: showing an invitation's questionnaire and storing its one answer. The submit path is one
+ * indexed lookup and one single-row insert; the unique key on the invitation hash makes a code single-use
+ * even under concurrent double submission, and results are never recomputed per answer.
+ */
+@ApplicationScoped
+public class ResponseService {
+    @Inject
+    Db db;
+    @Inject
+    SurveyStateCache cache;
+    @Inject
+    ClientKeys clientKeys;
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "balance.survey.rate-limit.per-minute", defaultValue = "120")
+    int perMinute;
+    @ConfigProperty(name = "balance.survey.fraud.min-seconds-per-item", defaultValue = "2")
+    double minSecondsPerItem;
+    @ConfigProperty(name = "balance.survey.fraud.all-same-min-items", defaultValue = "5")
+    int allSameMinItems;
+    @ConfigProperty(name = "balance.survey.fraud.burst-per-minute", defaultValue = "20")
+    int burstPerMinute;
+
+    private final WindowCounter requests = new WindowCounter(60_000);
+    private final WindowCounter submissions = new WindowCounter(60_000);
+
+    /** What an invitation resolves to. */
+    public record Invitation(byte[] hash, UUID surveyId, String schoolCode, String location, Group group,
+            Instant firstOpenedAt, boolean answered) {
+    }
+
+    public enum Outcome { OPEN, ANSWERED, NOT_YET_OPEN, CLOSED }
+
+    public record View(Invitation invitation, Survey survey, Form form, List<Item> items, Outcome outcome) {
+    }
+
+    public record Receipt(Instant submittedAt, boolean replay) {
+    }
+
+    /** Throws 429 when the client's address range has made too many public requests in the last minute. */
+    public void throttle(String clientAddress) {
+        int n = requests.hit(ClientKeys.range(clientAddress), System.currentTimeMillis());
+        if (n > perMinute) {
+            throw ApiException.tooManyRequests(60);
+        }
+    }
+
+    @Scheduled(every = "1m")
+    void sweep() {
+        long now = System.currentTimeMillis();
+        requests.sweep(now);
+        submissions.sweep(now);
+    }
+
+    /** For tests and operators: forget the in-memory counters. */
+    public void resetCounters() {
+        requests.clear();
+        submissions.clear();
+    }
+
+    /** Resolves an invitation for display and stamps the first time it was opened (start of the timing). */
+    public View open(String rawCode) {
+        Invitation inv = lookup(rawCode);
+        SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
+        Form form = inv.group().form;
+        Outcome outcome = outcome(state.survey(), inv.answered());
+        if (outcome == Outcome.OPEN && inv.firstOpenedAt() == null) {
+            db.auto(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE invitation SET first_opened_at = now() WHERE code_hash = ? AND first_opened_at IS NULL")) {
+                    ps.setBytes(1, inv.hash());
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        return new View(inv, state.survey(), form, state.items().get(form), outcome);
+    }
+
+    public Receipt submit(String rawCode, Map<String, String> rawAnswers, String clientAddress) {
+        Validation v = new Validation();
+        if (rawCode == null || rawCode.isBlank()) {
+            v.add("invitation", "is required");
+        }
+        if (rawAnswers == null) {
+            v.add("answers", "is required");
+        }
+        v.throwIfInvalid();
+        Invitation inv = lookup(rawCode);
+        SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
+        Survey survey = state.survey();
+        List<Item> items = state.items().get(inv.group().form);
+        Set<String> ids = state.itemIds().get(inv.group().form);
+
+        // validate against this invitation's questionnaire, naming every bad field
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : rawAnswers.entrySet()) {
+            if (!ids.contains(e.getKey())) {
+                v.add("answers." + e.getKey(), "is not an item of this questionnaire");
+            } else if (Answer.parse(e.getValue()) == null) {
+                v.add("answers." + e.getKey(), "must be RECOGNISE, MOSTLY, NOT or UNKNOWN");
+            }
+        }
+        for (Item item : items) {
+            String value = rawAnswers.get(item.id());
+            if (!rawAnswers.containsKey(item.id())) {
+                v.add("answers." + item.id(), "is missing: every item needs an answer");
+            } else if (Answer.parse(value) != null) {
+                answers.put(item.id(), Answer.parse(value));
+            }
+        }
+        v.throwIfInvalid();
+
+        byte[] digest = digest(answers);
+        Outcome outcome = outcome(survey, false);
+        if (outcome != Outcome.OPEN) {
+            // a retry of an answer stored before the close still gets its receipt
+            Receipt earlier = existing(inv.hash(), digest);
+            if (earlier != null) {
+                return earlier;
+            }
+            throw outcome == Outcome.CLOSED
+                    ? ApiException.conflict("survey-closed", "this survey has closed")
+                    : ApiException.conflict("survey-not-open", "this survey has not opened yet");
+        }
+
+        Instant now = Instant.now();
+        Long duration = inv.firstOpenedAt() == null ? null : now.toEpochMilli() - inv.firstOpenedAt().toEpochMilli();
+        String range = ClientKeys.range(clientAddress);
+        int recent = submissions.hit(range, now.toEpochMilli());
+        List<String> flags = new FraudRules(minSecondsPerItem, allSameMinItems, burstPerMinute)
+                .flags(duration, answers.values(), recent);
+        int[] counts = new int[Answer.values().length];
+        answers.values().forEach(a -> counts[a.ordinal()]++);
+        String answersJson;
+        try {
+            Map<String, String> plain = new LinkedHashMap<>();
+            answers.forEach((k, a) -> plain.put(k, a.name()));
+            answersJson = json.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] clientKey = clientKeys.key(survey.clientSalt(), range);
+
+        Instant stored = db.auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO response (invitation, survey_id, school_code, "
+                    + "location, grp, answers, digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, "
+                    + "flags, submitted_at) VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (invitation) DO NOTHING")) {
+                ps.setBytes(1, inv.hash());
+                ps.setObject(2, inv.surveyId());
+                ps.setString(3, inv.schoolCode());
+                ps.setString(4, inv.location());
+                ps.setString(5, inv.group().name());
+                ps.setString(6, answersJson);
+                ps.setBytes(7, digest);
+                ps.setInt(8, counts[Answer.RECOGNISE.ordinal()]);
+                ps.setInt(9, counts[Answer.MOSTLY.ordinal()]);
+                ps.setInt(10, counts[Answer.NOT.ordinal()]);
+                ps.setInt(11, counts[Answer.UNKNOWN.ordinal()]);
+                ps.setObject(12, duration);
+                ps.setBytes(13, clientKey);
+                ps.setArray(14, c.createArrayOf("text", flags.toArray()));
+                ps.setTimestamp(15, Timestamp.from(now));
+                return ps.executeUpdate() == 1 ? now : null;
+            }
+        });
+        if (stored != null) {
+            return new Receipt(stored, false);
+        }
+        Receipt earlier = existing(inv.hash(), digest);
+        if (earlier != null) {
+            return earlier;
+        }
+        throw ApiException.conflict("already-answered",
+                "this invitation has already been answered; each invitation can be used once");
+    }
+
+    private Receipt existing(byte[] hash, byte[] digest) {
+        return db.auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT digest, submitted_at FROM response WHERE invitation = ?")) {
+                ps.setBytes(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && Arrays.equals(rs.getBytes(1), digest)) {
+                        return new Receipt(rs.getTimestamp(2).toInstant(), true);
+                    }
+                    return null;
+                }
+            }
+        });
+    }
+
+    private static Outcome outcome(Survey s, boolean answered) {
+        Instant now = Instant.now();
+        if (s.status() == SurveyStatus.CLOSED || !now.isBefore(s.closesAt())) {
+            return Outcome.CLOSED;
+        }
+        if (answered) {
+            return Outcome.ANSWERED;
+        }
+        if (s.status() == SurveyStatus.DRAFT) {
+            return Outcome.NOT_YET_OPEN;
+        }
+        return Outcome.OPEN;
+    }
+
+    private Invitation lookup(String rawCode) {
+        String code = Codes.normalise(rawCode);
+        if (code == null) {
+            throw unknown();
+        }
+        byte[] hash = Codes.hash(code);
+        Invitation inv = db.auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.survey_id, i.school_code, i.location, i.grp, "
+                    + "i.first_opened_at, r.id IS NOT NULL FROM invitation i "
+                    + "LEFT JOIN response r ON r.invitation = i.code_hash WHERE i.code_hash = ?")) {
+                ps.setBytes(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Timestamp opened = rs.getTimestamp(5);
+                    return new Invitation(hash, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            Group.valueOf(rs.getString(4)), opened == null ? null : opened.toInstant(), rs.getBoolean(6));
+                }
+            }
+        });
+        if (inv == null) {
+            throw unknown();
+        }
+        return inv;
+    }
+
+    private ApiException unknown() {
+        return new ApiException(404, "unknown-invitation", "Unknown invitation",
+                "this invitation code is not known; check the link or the code on your slip", null, null);
+    }
+
+    /** SHA-256 of the answers in item order: an identical retry is recognised without comparing JSON. */
+    static byte[] digest(Map<String, Answer> answers) {
+        StringBuilder sb = new StringBuilder();
+        answers.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append(e.getKey()).append('=').append(e.getValue().name()).append(';'));
+        return Secrets.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public List<Map<String, Object>> flagged(UUID surveyId, int limit) {
+        return db.auto(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, grp, school_code, location, flags, duration_ms, "
+                    + "answers::text, submitted_at FROM response WHERE survey_id = ? AND cardinality(flags) > 0 "
+                    + "ORDER BY id LIMIT ?")) {
+                ps.setObject(1, surveyId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("responseId", rs.getLong(1));
+                        m.put("group", rs.getString(2));
+                        m.put("schoolCode", rs.getString(3));
+                        m.put("location", rs.getString(4));
+                        m.put("flags", List.of((String[]) rs.getArray(5).getArray()));
+                        long d = rs.getLong(6);
+                        m.put("durationMs", rs.wasNull() ? null : d);
+                        m.put("answers", json.readTree(rs.getString(7)));
+                        m.put("submittedAt", rs.getTimestamp(8).toInstant());
+                        out.add(m);
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        });
+    }
+}
