@@ -1,0 +1,228 @@
+package io.balance.gateway.account;
+
+import io.balance.contracts.Role;
+import io.balance.gateway.audit.AuditLog;
+import io.balance.gateway.auth.PasswordHasher;
+import io.balance.gateway.auth.TokenVerifier;
+import io.balance.gateway.problem.Problem;
+import io.balance.gateway.problem.ProblemException;
+import io.balance.gateway.routing.GatewayFilter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** People ({@code /users}) and province systems ({@code /clients}), created by administrators within their reach. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "accounts", description = "Users and integration clients")
+@SecurityRequirement(name = "jwt")
+public class AccountResource {
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}");
+    static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD_BYTES = 72; // bcrypt reads at most 72 bytes
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record NewUser(String username, String password, String role, String jurisdiction) {
+    }
+
+    public record NewClient(String clientId, String role, String jurisdiction) {
+    }
+
+    public record UserView(String username, String role, String jurisdiction, String countyCode, String createdBy,
+                           Instant createdAt) {
+        static UserView of(Account a) {
+            return new UserView(a.name, a.role, a.jurisdiction, a.countyCode, a.createdBy, a.createdAt);
+        }
+    }
+
+    public record ClientCreated(String clientId, String role, String jurisdiction, String clientSecret,
+                                String createdBy, Instant createdAt) {
+    }
+
+    @Inject
+    SchoolDirectory schools;
+
+    @POST
+    @Path("/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a person (only roles below yours, inside your jurisdiction)")
+    public Response createUser(NewUser body, RoutingContext rc) {
+        TokenVerifier.Caller caller = caller(rc);
+        if (body == null) {
+            throw ProblemException.invalid("body", "send {\"username\",\"password\",\"role\",\"jurisdiction\"}");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        validName("username", body.username(), errors);
+        if (body.password() == null || body.password().length() < MIN_PASSWORD) {
+            errors.add(new Problem.FieldError("password", "must have at least " + MIN_PASSWORD + " characters"));
+        } else if (body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add(new Problem.FieldError("password", "must have at most " + MAX_PASSWORD_BYTES + " bytes"));
+        }
+        Role role = role(body.role(), errors);
+        if (role == Role.INTEGRATION) {
+            errors.add(new Problem.FieldError("role", "INTEGRATION accounts are clients: POST /api/v1/clients"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String county = authorize(caller, role, body.jurisdiction(), rc);
+        Account account = newAccount(body.username(), Account.Kind.PERSON, role, body.jurisdiction(), county, caller,
+                PasswordHasher.hash(body.password()));
+        return Response.created(URI.create("/api/v1/users/" + account.name)).entity(UserView.of(account)).build();
+    }
+
+    @POST
+    @Path("/clients")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a province system's client; its clientSecret is shown only in this answer")
+    public Response createClient(NewClient body, RoutingContext rc) {
+        TokenVerifier.Caller caller = caller(rc);
+        if (body == null) {
+            throw ProblemException.invalid("body", "send {\"clientId\",\"role\":\"INTEGRATION\",\"jurisdiction\"}");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        validName("clientId", body.clientId(), errors);
+        Role role = body.role() == null ? Role.INTEGRATION : role(body.role(), errors);
+        if (role != null && role != Role.INTEGRATION) {
+            errors.add(new Problem.FieldError("role", "clients have the role INTEGRATION"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        authorize(caller, role, body.jurisdiction(), rc);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Account account = newAccount(body.clientId(), Account.Kind.CLIENT, role, body.jurisdiction(), null, caller,
+                PasswordHasher.hash(secret));
+        return Response.created(URI.create("/api/v1/clients/" + account.name))
+                .header("Cache-Control", "no-store")
+                .entity(new ClientCreated(account.name, account.role, account.jurisdiction, secret, account.createdBy,
+                        account.createdAt))
+                .build();
+    }
+
+    @GET
+    @Path("/users")
+    @Operation(summary = "The accounts (people and clients) within your jurisdiction")
+    public List<UserView> list(RoutingContext rc) {
+        TokenVerifier.Caller caller = caller(rc);
+        Role role = Role.valueOf(caller.role());
+        if (role.readOnly() || role == Role.SCHOOL_REPORTER) {
+            throw ProblemException.of(403, "forbidden", "Forbidden", role + " may not list accounts");
+        }
+        List<Account> all = role == Role.SYSTEM_ADMIN ? Account.listAll()
+                : Account.list("jurisdiction like ?1 or countyCode like ?1",
+                        io.balance.contracts.JurisdictionScope.prefixOf(caller.jurisdiction()) + "%");
+        return all.stream()
+                .filter(a -> AccountPolicy.visibleTo(role, caller.jurisdiction(), a))
+                .sorted(java.util.Comparator.comparing(a -> a.name))
+                .map(UserView::of).toList();
+    }
+
+    @GET
+    @Path("/users/{name}")
+    @Operation(summary = "One account within your jurisdiction (404 otherwise)")
+    public UserView get(@PathParam("name") String name, RoutingContext rc) {
+        TokenVerifier.Caller caller = caller(rc);
+        Role role = Role.valueOf(caller.role());
+        Account account = Account.find(name);
+        boolean self = name.equals(caller.name());
+        if (account == null || !(self || (!role.readOnly() && role != Role.SCHOOL_REPORTER
+                && AccountPolicy.visibleTo(role, caller.jurisdiction(), account)))) {
+            throw ProblemException.of(404, "not-found", "Not found", "no account " + name + " within your jurisdiction");
+        }
+        return UserView.of(account);
+    }
+
+    /** Applies {@link AccountPolicy}; for a school reporter asks school-service. Returns the school's county. */
+    private String authorize(TokenVerifier.Caller caller, Role role, String jurisdiction, RoutingContext rc) {
+        Role callerRole = Role.valueOf(caller.role());
+        AccountPolicy.Refusal refusal = AccountPolicy.check(callerRole, caller.jurisdiction(), role, jurisdiction);
+        if (refusal != null) {
+            throw refusal.status() == 400
+                    ? ProblemException.invalid(refusal.field(), refusal.message())
+                    : ProblemException.of(refusal.status(), "forbidden", "Forbidden", refusal.message());
+        }
+        String county = null;
+        if (role == Role.SCHOOL_REPORTER) {
+            county = schools.countyOf(jurisdiction, rc.request().getHeader("Authorization"));
+            if (county == null || (callerRole != Role.SYSTEM_ADMIN
+                    && !io.balance.contracts.JurisdictionScope.covers(caller.jurisdiction(), county))) {
+                throw ProblemException.of(404, "not-found", "School not found",
+                        "no school " + jurisdiction + " within your jurisdiction");
+            }
+            rc.put(AuditLog.DIVISION, county);
+        } else {
+            rc.put(AuditLog.DIVISION, jurisdiction);
+        }
+        return county;
+    }
+
+    private static Account newAccount(String name, Account.Kind kind, Role role, String jurisdiction, String county,
+                                      TokenVerifier.Caller caller, String hash) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (Account.find(name) != null) {
+                throw ProblemException.of(409, "conflict", "Already exists", "the name " + name + " is taken");
+            }
+            Account account = new Account();
+            account.name = name;
+            account.kind = kind;
+            account.role = role.name();
+            account.jurisdiction = jurisdiction;
+            account.countyCode = county;
+            account.secretHash = hash;
+            account.createdBy = caller.name();
+            account.createdAt = Instant.now();
+            account.persistAndFlush();
+            return account;
+        });
+    }
+
+    private static void validName(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            errors.add(new Problem.FieldError(field,
+                    "3-64 characters: letters, digits and . _ @ -, starting with a letter or digit"));
+        }
+    }
+
+    private static Role role(String value, List<Problem.FieldError> errors) {
+        if (value == null) {
+            errors.add(new Problem.FieldError("role", "is required"));
+            return null;
+        }
+        try {
+            return Role.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("role", "unknown role '" + value + "'; one of "
+                    + java.util.Arrays.toString(Role.values())));
+            return null;
+        }
+    }
+
+    static TokenVerifier.Caller caller(RoutingContext rc) {
+        TokenVerifier.Caller caller = rc.get(GatewayFilter.CALLER);
+        if (caller == null) {
+            throw ProblemException.of(401, "unauthorized", "Authentication required", "a bearer token is required");
+        }
+        return caller;
+    }
+}

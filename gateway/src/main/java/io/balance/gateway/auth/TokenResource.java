@@ -1,0 +1,72 @@
+package io.balance.gateway.auth;
+
+import io.balance.gateway.problem.Problem;
+import io.balance.gateway.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign-in for people (username, password) and province systems (client id, secret): a one-hour RS256 token. */
+@Path("/api/v1/auth/token")
+@Tag(name = "auth", description = "Tokens for people and province systems")
+public class TokenResource {
+    /** Either pair; the other stays null. */
+    public record TokenRequest(String username, String password, String clientId, String clientSecret) {
+    }
+
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    @Inject
+    SignIn signIn;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Obtain a bearer token (expiresIn 3600 s)")
+    public Response token(TokenRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "send {\"username\",\"password\"} or {\"clientId\",\"clientSecret\"}");
+        }
+        boolean person = request.username() != null || request.password() != null;
+        boolean client = request.clientId() != null || request.clientSecret() != null;
+        if (person == client) {
+            throw ProblemException.invalid("body", person
+                    ? "send either username and password or clientId and clientSecret, not both"
+                    : "send {\"username\",\"password\"} or {\"clientId\",\"clientSecret\"}");
+        }
+        String name = person ? request.username() : request.clientId();
+        String secret = person ? request.password() : request.clientSecret();
+        String nameField = person ? "username" : "clientId";
+        String secretField = person ? "password" : "clientSecret";
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new Problem.FieldError(nameField, "must not be blank"));
+        }
+        if (secret == null || secret.isEmpty()) {
+            errors.add(new Problem.FieldError(secretField, "must not be empty"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        SignIn.Outcome outcome = signIn.attempt(person ? io.balance.gateway.account.Account.Kind.PERSON
+                : io.balance.gateway.account.Account.Kind.CLIENT, name.trim(), secret);
+        return switch (outcome.result()) {
+            case OK -> Response.ok(new TokenResponse(outcome.token(), "Bearer", TokenIssuer.LIFESPAN_SECONDS))
+                    .header("Cache-Control", "no-store").build();
+            case LOCKED -> Response.fromResponse(Problem.response(429, "locked", "Temporarily locked",
+                            "too many failed sign-ins for this account; try again later"))
+                    .header("Retry-After", Long.toString(outcome.retryAfterSeconds())).build();
+            case INVALID -> Response.fromResponse(Problem.response(401, "invalid-credentials", "Sign-in failed",
+                            "unknown " + nameField + " or wrong " + secretField))
+                    .header("WWW-Authenticate", "Bearer realm=\"balance\"").build();
+        };
+    }
+}

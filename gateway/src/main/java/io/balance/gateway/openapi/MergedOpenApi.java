@@ -1,0 +1,101 @@
+package io.balance.gateway.openapi;
+
+import io.balance.gateway.routing.ServiceProxies;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code GET /q/openapi}: one OpenAPI document for the whole API, the services' {@code /q/openapi} merged into the
+ * gateway's own. Fetched at most once per cache period; a service that does not answer keeps its last good document
+ * (or is listed as unavailable), so the documentation never fails because one service is down.
+ */
+@ApplicationScoped
+public class MergedOpenApi {
+    private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Inject
+    ServiceProxies proxies;
+    @ConfigProperty(name = "balance.openapi.cache-ttl")
+    Duration ttl;
+
+    private final Map<String, JsonObject> lastGood = new ConcurrentHashMap<>();
+    private volatile String cached;
+    private volatile long cachedAt;
+
+    void register(@Observes Router router) {
+        router.get("/q/openapi").blockingHandler(this::serve, false);
+    }
+
+    void serve(RoutingContext rc) {
+        String doc = document(rc.request().localAddress().port());
+        rc.response().putHeader("Content-Type", "application/json;charset=UTF-8")
+                .putHeader("Cache-Control", "public, max-age=" + ttl.toSeconds())
+                .end(doc);
+    }
+
+    String document(int ownPort) {
+        long now = System.nanoTime();
+        String current = cached;
+        if (current != null && now - cachedAt < ttl.toNanos()) {
+            return current;
+        }
+        Map<String, CompletableFuture<JsonObject>> pending = new LinkedHashMap<>();
+        pending.put("gateway", fetch("http://localhost:" + ownPort + "/q/openapi-gateway?format=json"));
+        proxies.services().values().stream()
+                .sorted(java.util.Comparator.comparing(ServiceProxies.Service::name))
+                .forEach(s -> pending.put(s.name(), fetch(s.url() + "/q/openapi?format=json")));
+        Map<String, JsonObject> services = new LinkedHashMap<>();
+        JsonObject gateway = null;
+        boolean complete = true;
+        for (Map.Entry<String, CompletableFuture<JsonObject>> e : pending.entrySet()) {
+            JsonObject doc = e.getValue().join();
+            if (doc != null) {
+                lastGood.put(e.getKey(), doc);
+            } else {
+                complete = false;
+                doc = lastGood.get(e.getKey());
+            }
+            if (e.getKey().equals("gateway")) {
+                gateway = doc;
+            } else {
+                services.put(e.getKey(), doc);
+            }
+        }
+        if (gateway == null) {
+            gateway = new JsonObject().put("openapi", "3.1.0")
+                    .put("info", new JsonObject().put("title", "balance").put("version", "v1"));
+        }
+        String merged = OpenApiMerger.merge(gateway, services).encodePrettily();
+        // an incomplete document is served but retried soon rather than kept for the whole period
+        cached = merged;
+        cachedAt = complete ? now : now - ttl.toNanos() + Duration.ofSeconds(5).toNanos();
+        return merged;
+    }
+
+    private static CompletableFuture<JsonObject> fetch(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+                .header("Accept", "application/json").GET().build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> r.statusCode() == 200 ? new JsonObject(r.body()) : null)
+                .exceptionally(e -> {
+                    LOG.debugf("OpenAPI of %s not available: %s", url, e.toString());
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,184 @@
+package io.balance.gateway.routing;
+
+import io.balance.gateway.problem.Problem;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * One Vert.x reverse proxy ({@link HttpProxy}) per service behind the gateway. Bodies stream through in both
+ * directions (imports are never held in memory). A service that refuses connections or stays silent longer than the
+ * idle timeout trips its {@link CircuitBreaker}; callers get a 503/504 problem at once instead of a hang.
+ */
+@ApplicationScoped
+public class ServiceProxies {
+    private static final Logger LOG = Logger.getLogger(ServiceProxies.class);
+    public static final String LIMIT_HEADER = "x-balance-body-limit"; // internal, removed before forwarding
+
+    /** A service behind the gateway. */
+    public record Service(String name, URI url, HttpProxy proxy, CircuitBreaker breaker) {
+    }
+
+    private final Map<String, Service> services = new HashMap<>();
+    private HttpClient client;
+
+    @ConfigProperty(name = "balance.proxy.connect-timeout")
+    Duration connectTimeout;
+    @ConfigProperty(name = "balance.proxy.idle-timeout")
+    Duration idleTimeout;
+    @ConfigProperty(name = "balance.proxy.max-connections-per-service")
+    int maxConnections;
+    @ConfigProperty(name = "balance.proxy.circuit.failure-threshold")
+    int failureThreshold;
+    @ConfigProperty(name = "balance.proxy.circuit.open-duration")
+    Duration openDuration;
+
+    void start(@Observes StartupEvent event, Vertx vertx, Config config) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(1024));
+        for (String name : new String[] {"school", "indicator", "survey"}) {
+            URI url = URI.create(config.getValue("balance.services." + name + ".url", String.class));
+            CircuitBreaker breaker = new CircuitBreaker(failureThreshold, openDuration);
+            SocketAddress address = SocketAddress.inetSocketAddress(port(url), url.getHost());
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .origin(context -> context.client().request(new RequestOptions()
+                            .setServer(address)
+                            .setHost(url.getHost())
+                            .setPort(port(url))
+                            .setIdleTimeout(idleTimeout.toMillis())))
+                    .addInterceptor(new Guard(name, breaker));
+            services.put(name, new Service(name, url, proxy, breaker));
+            LOG.infof("routing to %s at %s", name, url);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    public Service service(String name) {
+        return services.get(name);
+    }
+
+    public Map<String, Service> services() {
+        return services;
+    }
+
+    /** Hands the request to the service's proxy; must run in the same event-loop turn the request arrived in. */
+    public void forward(String service, HttpServerRequest request) {
+        services.get(service).proxy().handle(request);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+    }
+
+    /** Circuit breaking, the streaming size limit, forwarding headers, and problem answers for failures. */
+    private static final class Guard implements ProxyInterceptor {
+        private final String service;
+        private final CircuitBreaker breaker;
+
+        Guard(String service, CircuitBreaker breaker) {
+            this.service = service;
+            this.breaker = breaker;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            String limitHeader = request.headers().get(LIMIT_HEADER);
+            request.headers().remove(LIMIT_HEADER);
+            if (!breaker.allow(System.nanoTime())) {
+                return Future.succeededFuture(problem(request, 503, "service-unavailable", "Service unavailable",
+                        service + " is not answering; try again shortly", breaker.retryAfterSeconds(System.nanoTime())));
+            }
+            LimitedReadStream limited = null;
+            Body body = request.getBody();
+            if (body != null && body.length() < 0 && limitHeader != null) {
+                // chunked: count while streaming (a declared Content-Length was checked before routing)
+                limited = new LimitedReadStream(body.stream(), Long.parseLong(limitHeader));
+                request.setBody(Body.body(limited, -1));
+            }
+            SocketAddress remote = incoming.remoteAddress();
+            if (remote != null) {
+                String prior = request.headers().get("X-Forwarded-For");
+                request.headers().set("X-Forwarded-For",
+                        prior == null ? remote.hostAddress() : prior + ", " + remote.hostAddress());
+            }
+            request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            LimitedReadStream counted = limited;
+            return context.sendRequest().transform(result -> {
+                if (result.succeeded()) {
+                    breaker.success();
+                    return Future.succeededFuture(result.result());
+                }
+                if (counted != null && counted.exceeded()) {
+                    return Future.succeededFuture(problem(request, 413, "payload-too-large", "Payload too large",
+                            "the body exceeds " + limitHeader + " bytes", 0));
+                }
+                Throwable cause = result.cause();
+                long now = System.nanoTime();
+                breaker.failure(now);
+                if (cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("timeout")
+                        && !(cause instanceof ConnectException)) {
+                    LOG.warnf("%s did not answer in time: %s", service, cause.toString());
+                    return Future.succeededFuture(problem(request, 504, "gateway-timeout", "Service timeout",
+                            service + " did not answer in time", 0));
+                }
+                LOG.warnf("%s unreachable: %s", service, cause.toString());
+                return Future.succeededFuture(problem(request, 503, "service-unavailable", "Service unavailable",
+                        service + " is not reachable; try again shortly", breaker.retryAfterSeconds(now)));
+            });
+        }
+
+        private static ProxyResponse problem(ProxyRequest request, int status, String type, String title, String detail,
+                                             long retryAfter) {
+            String instance = request.proxiedRequest().path();
+            request.release();
+            ProxyResponse response = request.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-store")
+                    .setBody(Body.body(Buffer.buffer(Problem.json(status, type, title, detail, instance, null).encode())));
+            if (retryAfter > 0) {
+                response.putHeader("Retry-After", Long.toString(retryAfter));
+            }
+            if (status == 413) {
+                response.putHeader("Connection", "close");
+            }
+            return response;
+        }
+    }
+}

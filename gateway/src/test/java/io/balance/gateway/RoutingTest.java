@@ -1,0 +1,125 @@
+package io.balance.gateway;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.balance.infra.EmbeddedInfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Routing through the real gateway to small real HTTP servers standing in for the services. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(FakeServices.class)
+class RoutingTest {
+    @ParameterizedTest
+    @CsvSource({
+            "GET,  /api/v1/jurisdictions/410000,                 school",
+            "PUT,  /api/v1/jurisdictions/410329,                 school",
+            "GET,  /api/v1/schools,                              school",
+            "GET,  /api/v1/schools/4103290001/reports/2025,      school",
+            "POST, /api/v1/schools/4103290001/reports/2025/submit, school",
+            "GET,  /api/v1/schools/4103290001/indicators/2025,   indicator",
+            "GET,  /api/v1/counties/410329/reports/2025/import/7, school",
+            "POST, /api/v1/counties/410329/reports/2025/import,  school",
+            "GET,  /api/v1/counties/410329/evaluations/2025,     indicator",
+            "PUT,  /api/v1/counties/410329/findings/2025,        indicator",
+            "GET,  /api/v1/rule-sets,                            indicator",
+            "GET,  /api/v1/rollups/410000/2025,                  indicator",
+            "POST, /api/v1/surveys,                              survey",
+            "GET,  /api/v1/surveys/12/results,                   survey",
+    })
+    void routesEachPathToItsOwningService(String method, String path, String service) {
+        String token = Api.mint("router", "SYSTEM_ADMIN", null);
+        Response response = Api.as(token).contentType("application/json").body("{}")
+                .request(method, path + "?ruleSet=QUALITY_2017&page=2");
+        response.then().statusCode(method.equals("POST") ? 201 : 200)
+                .body("service", is(service))
+                .body("method", is(method))
+                .body("path", is(path))
+                .body("query", is("ruleSet=QUALITY_2017&page=2"))
+                // the caller's token goes on: every service verifies it itself
+                .body("headers.authorization", is("Bearer " + token))
+                .body("headers.x-forwarded-for", containsString("10.1."))
+                .body("headers.x-balance-body-limit", nullValue())
+                .body("bodyLength", is(2));
+        // the service's own security header is not duplicated by the gateway's
+        org.junit.jupiter.api.Assertions.assertEquals(1, response.headers().getValues("X-Content-Type-Options").size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/public/questionnaires/ABCD1234",
+            "/s/ABCD1234",
+    })
+    void publicPathsNeedNoToken(String path) {
+        Api.anonymous().get(path).then().statusCode(200).body("service", is("survey")).body("path", is(path));
+    }
+
+    @Test
+    void publicResponsesArePostedWithoutToken() {
+        Api.anonymous().contentType("application/json").body("{\"invitation\":\"X\",\"answers\":{}}")
+                .post("/api/v1/public/responses").then().statusCode(201).body("service", is("survey"));
+    }
+
+    @Test
+    void unknownApiPathIs404Problem() {
+        Api.as(Api.mint("router", "SYSTEM_ADMIN", null)).get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", is(404)).body("instance", is("/api/v1/nothing-here"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/public/../schools/4103290001",
+            "/api/v1/schools/%2e%2e/users",
+    })
+    void ambiguousPathsAreRejected(String path) {
+        Api.as(Api.mint("router", "SYSTEM_ADMIN", null)).urlEncodingEnabled(false).get(path)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        Api.anonymous().get("/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("X-Frame-Options", is("DENY"))
+                .header("X-Content-Type-Options", is("nosniff"))
+                .header("Referrer-Policy", is("no-referrer"))
+                .body(containsString("县域义务教育均衡发展督导评估平台"))
+                .body(containsString("/q/swagger-ui"));
+        Api.anonymous().get("/app.js").then().statusCode(200).body(containsString("/api/v1/auth/token"));
+        Api.anonymous().get("/s/CODE").then().statusCode(200)
+                .header("X-Frame-Options", is("DENY"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void corsPreflightFromConfiguredOriginOnly() {
+        Api.anonymous().header("Origin", "https://portal.example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .options("/api/v1/schools")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://portal.example.org"));
+        Api.anonymous().header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/schools")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void healthIsOpen() {
+        Api.anonymous().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    }
+}
