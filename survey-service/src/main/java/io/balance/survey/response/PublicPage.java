@@ -34,7 +34,7 @@ public class PublicPage {
             service.throttle(PublicResource.address(request));
             ResponseService.View view = service.open(code);
             return switch (view.outcome()) {
-                case OPEN -> page(200, view.form().title, form(code, view, Map.of(), Map.of()));
+                case OPEN -> page(200, "社会认可度调查 · " + view.form().title, form(code, view, Map.of(), Map.of()));
                 case ANSWERED -> message(200, "已经提交过了", "这份问卷已经填写并提交，每个邀请码只能使用一次。感谢您的参与！");
                 case NOT_YET_OPEN -> message(409, "调查尚未开始", "本次调查还没有开始，请在开始后再扫码填写。");
                 case CLOSED -> message(410, "调查已结束", "本次调查已经结束，不再接受填写。感谢您的关注！");

@@ -156,7 +156,7 @@ public class ResponseService {
                     : ApiException.conflict("survey-not-open", "this survey has not opened yet");
         }
 
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // PostgreSQL precision
         Long duration = inv.firstOpenedAt() == null ? null : now.toEpochMilli() - inv.firstOpenedAt().toEpochMilli();
         String range = ClientKeys.range(clientAddress);
         int recent = submissions.hit(range, now.toEpochMilli());

@@ -1,0 +1,114 @@
+package io.balance.survey.results;
+
+import static io.balance.survey.Fixtures.admin;
+import static io.balance.survey.Fixtures.answers;
+import static io.balance.survey.Fixtures.as;
+import static io.balance.survey.Fixtures.fetchItems;
+import static io.balance.survey.Fixtures.freshAddress;
+import static io.balance.survey.Fixtures.invite;
+import static io.balance.survey.Fixtures.openedAgo;
+import static io.balance.survey.Fixtures.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.balance.contracts.SurveyResultsV1;
+import io.balance.contracts.Topics;
+import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.survey.Fixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** The results reach the real broker through the outbox: coalesced while running, final on close. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "survey"))
+class ResultsEventTest {
+    static final String COUNTY = "419931";
+
+    @Test
+    void coalescedWhileRunningAndFinalOnClose() throws Exception {
+        Fixtures.standardCounty(COUNTY, 300_000);
+        String survey = Fixtures.openSurvey(COUNTY, 2025);
+        List<String> codes = invite(survey, COUNTY + "0001", "PARENT", 30);
+        List<String> items = fetchItems(codes.get(0));
+        for (String code : codes) {
+            openedAgo(code, 600);
+        }
+        // 30 answers, each 认可 6 / 比较认可 2 / 不认可 1 / 不了解 1 → 8 / 9 overall
+        for (String code : codes) {
+            submit(code, answers(items, "RECOGNISE", "RECOGNISE", "MOSTLY", "RECOGNISE", "NOT", "RECOGNISE",
+                    "UNKNOWN", "RECOGNISE", "MOSTLY", "RECOGNISE"), freshAddress()).then().statusCode(201);
+        }
+        List<SurveyResultsV1> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SURVEY_RESULTS));
+            poll(consumer, survey, seen, e -> e.valid() == 30);
+            SurveyResultsV1 running = seen.get(seen.size() - 1);
+            assertFalse(running.closed());
+            assertEquals(COUNTY, running.countyCode());
+            assertEquals(8.0 / 9.0, running.rate(), 1e-9);
+            assertEquals(30, running.byGroup().get("PARENT").valid());
+            assertEquals(30.0 / 600.0, running.validReturnRate(), 1e-9);
+            assertTrue(seen.size() <= 5, "answers must be coalesced, got " + seen.size() + " events for 30 answers");
+
+            as(admin()).post("/api/v1/surveys/" + survey + "/close").then().statusCode(200);
+            poll(consumer, survey, seen, SurveyResultsV1::closed);
+            SurveyResultsV1 last = seen.get(seen.size() - 1);
+            assertTrue(last.closed());
+            assertEquals(30, last.valid());
+            assertTrue(last.revision() > running.revision());
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i).revision() > seen.get(i - 1).revision(), "revisions increase");
+            }
+        }
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND payload LIKE '%"
+                + survey + "%'"));
+    }
+
+    interface Until {
+        boolean done(SurveyResultsV1 e);
+    }
+
+    private static void poll(KafkaConsumer<String, String> consumer, String survey, List<SurveyResultsV1> seen,
+            Until until) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                SurveyResultsV1 e = Fixtures.JSON.readValue(r.value(), SurveyResultsV1.class);
+                if (e.surveyId().equals(survey)) {
+                    assertEquals(COUNTY, r.key());
+                    assertNotNull(e.eventId());
+                    seen.add(e);
+                    if (until.done(e)) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching results event on the broker; saw " + seen);
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "results-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+}
