@@ -67,7 +67,7 @@ create table report_transition (
     actor       varchar(200) not null,
     at          timestamptz  not null,
     reason      text,
-    source      varchar(40)
+    source      varchar(80)
 );
 create index report_transition_report on report_transition (school_code, year, id);
 

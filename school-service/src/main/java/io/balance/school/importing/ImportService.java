@@ -232,9 +232,13 @@ public class ImportService {
                 }
             }
         }
+        // check the report too even when other school attributes are wrong: all problems of a row at once
+        io.balance.school.registry.SchoolType type = school != null ? school.type()
+                : schoolNode != null && schoolNode.path("type").isTextual()
+                ? io.balance.school.registry.SchoolType.parse(schoolNode.get("type").asText()) : null;
         AnnualReportV1 report = null;
-        if (school != null) {
-            report = ReportValidator.validate(node.get("report"), school.type(), "report", errors);
+        if (type != null) {
+            report = ReportValidator.validate(node.get("report"), type, "report", errors);
         } else if (node.get("report") == null) {
             errors.add("report", "is required");
         }

@@ -76,7 +76,7 @@ public class OutboxRelay {
         failures = registry.counter("balance.outbox.failures");
     }
 
-    @Scheduled(every = "${balance.outbox.poll-interval:0.5s}", delay = 1, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${balance.outbox.poll-interval:1s}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
     void tick() {
         try {
