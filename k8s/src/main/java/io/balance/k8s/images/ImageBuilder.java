@@ -53,13 +53,15 @@ public final class ImageBuilder {
     public static final String USER = "185";
     static final String JAVA_HOME = "/opt/java";
     static final String APP = "/deployments";
-    /** Modules a Quarkus service with JDBC, Kafka, JWT, POI may touch; filtered by what the JDK has. */
+    /**
+     * All of Java SE (java.se: a library may touch java.rmi, java.desktop, ... as POI and Hibernate do) plus the
+     * JDK modules a server needs at run time (crypto providers, DNS, JFR, Unsafe, charsets, locales);
+     * filtered by what the build JDK has. Development tools (javac, jshell, jlink) stay out.
+     */
     static final List<String> MODULES = List.of(
-            "java.base", "java.compiler", "java.datatransfer", "java.desktop", "java.instrument", "java.logging",
-            "java.management", "java.naming", "java.net.http", "java.prefs", "java.scripting", "java.security.jgss",
-            "java.security.sasl", "java.sql", "java.transaction.xa", "java.xml", "java.xml.crypto", "jdk.charsets",
-            "jdk.crypto.ec", "jdk.crypto.cryptoki", "jdk.jfr", "jdk.localedata", "jdk.management", "jdk.management.jfr",
-            "jdk.naming.dns", "jdk.net", "jdk.security.auth", "jdk.unsupported", "jdk.zipfs");
+            "java.se", "jdk.charsets", "jdk.crypto.ec", "jdk.crypto.cryptoki", "jdk.jfr", "jdk.localedata",
+            "jdk.management", "jdk.management.agent", "jdk.management.jfr", "jdk.naming.dns", "jdk.net",
+            "jdk.security.auth", "jdk.security.jgss", "jdk.unsupported", "jdk.zipfs");
     private static final Instant EPOCH_PLUS = Instant.ofEpochSecond(1); // Jib's reproducible timestamp
 
     private ImageBuilder() {
