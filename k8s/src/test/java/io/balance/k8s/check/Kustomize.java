@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders a kustomization with the real kustomize: a standalone {@code kustomize} binary or the one built
- * into {@code kubectl} (v1.14+). {@code KUSTOMIZE} or {@code -Dkustomize=} names a binary explicitly.
+ * into {@code kubectl} (v1.14+). {@code KUSTOMIZE} or {@code -Dkustomize=} names a binary explicitly
+ * ({@code none}: behave as if there were none).
  * Nothing is re-implemented here: what we check is exactly what {@code kubectl apply -k} would send.
  */
 public final class Kustomize {
@@ -24,6 +25,9 @@ public final class Kustomize {
     /** The renderer found on this machine, if any. */
     public static Optional<Kustomize> find() {
         String explicit = System.getProperty("kustomize", System.getenv("KUSTOMIZE"));
+        if ("none".equals(explicit)) {
+            return Optional.empty(); // pretend there is none (to see the skip/fail behaviour)
+        }
         if (explicit != null && !explicit.isBlank()) {
             return Optional.of(forBinary(explicit));
         }
