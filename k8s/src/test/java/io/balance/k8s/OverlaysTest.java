@@ -33,7 +33,7 @@ class OverlaysTest {
     void overlayPassesEveryCheck(Path overlay) throws Exception {
         List<Doc> docs = RenderedOverlays.render(overlay);
         Map<String, Long> kinds = docs.stream().collect(Collectors.groupingBy(Doc::kind, TreeMap::new, Collectors.counting()));
-        System.out.println("overlays/" + overlay.getFileName() + " (" + RenderedOverlays.kustomize().describe() + "): " + kinds);
+        System.out.println("overlays/" + overlay.getFileName() + " (" + RenderedOverlays.rendererName() + "): " + kinds);
         assertEquals(List.of(), Checks.all(docs), "violations in overlays/" + overlay.getFileName());
         // Sanity of the check itself: it looked at the whole platform.
         assertEquals(4L, kinds.get("Deployment"));
