@@ -29,6 +29,13 @@ public final class PolicyChecks {
             if (d.is("Deployment")) {
                 deployment(d, docs, v);
             }
+            if (d.is("Cluster") && d.str("spec.imageName") != null) {
+                String image = d.str("spec.imageName");
+                String last = image.substring(image.lastIndexOf('/') + 1);
+                if (!image.contains("@sha256:") && (!last.contains(":") || last.endsWith(":latest"))) {
+                    v.add(d.id() + ": PostgreSQL image " + image + " must be pinned to a version");
+                }
+            }
         }
         return v;
     }
