@@ -32,7 +32,9 @@ create table school (
     type          text   not null,
     location      text,
     public_school boolean,
-    boarding      boolean
+    boarding      boolean,
+    -- first registration: the school is expected to report from that school year on
+    registered_at timestamptz   not null
 );
 create index school_county on school (county_code);
 

@@ -2,7 +2,8 @@
 
 -- Generated once from the spec (evaluation-standards.md §2-§4); later changes are new versions, never edits.
 
-insert into rule_set (code, version, name, based_on, jurisdiction_code, document, created_by) values ('QUALITY_2017', 1, '县域义务教育优质均衡发展督导评估 (教督〔2017〕6号)', null, null, $json${
+insert into rule_set (code, version, name, based_on, jurisdiction_code, document, created_by) values ('QUALITY_2017', 1, '县域义务教育优质均衡发展督导评估 (教督〔2017〕6号)', null, null, $json$
+{
  "code": "QUALITY_2017",
  "version": 1,
  "name": "县域义务教育优质均衡发展督导评估 (教督〔2017〕6号)",
@@ -399,9 +400,11 @@ insert into rule_set (code, version, name, based_on, jurisdiction_code, document
   "largeClassMin": 56,
   "superLargeClassMin": 66
  }
-}$json$::jsonb, 'flyway');
+}
+$json$::jsonb, 'flyway');
 
-insert into rule_set (code, version, name, based_on, jurisdiction_code, document, created_by) values ('BASIC_2012', 1, '县域义务教育发展基本均衡督导评估 (教督〔2012〕3号)', null, null, $json${
+insert into rule_set (code, version, name, based_on, jurisdiction_code, document, created_by) values ('BASIC_2012', 1, '县域义务教育发展基本均衡督导评估 (教督〔2012〕3号)', null, null, $json$
+{
  "code": "BASIC_2012",
  "version": 1,
  "name": "县域义务教育发展基本均衡督导评估 (教督〔2012〕3号)",
@@ -547,9 +550,11 @@ insert into rule_set (code, version, name, based_on, jurisdiction_code, document
   "largeClassMin": 56,
   "superLargeClassMin": 66
  }
-}$json$::jsonb, 'flyway');
+}
+$json$::jsonb, 'flyway');
 
-insert into rule_set (code, version, name, based_on, jurisdiction_code, document, created_by) values ('JIANGXI_QUALITY_2017', 1, '江西省县域义务教育优质均衡发展督导评估 (R2 按市级以上骨干教师)', 'QUALITY_2017', '360000', $json${
+insert into rule_set (code, version, name, based_on, jurisdiction_code, document, created_by) values ('JIANGXI_QUALITY_2017', 1, '江西省县域义务教育优质均衡发展督导评估 (R2 按市级以上骨干教师)', 'QUALITY_2017', '360000', $json$
+{
  "code": "JIANGXI_QUALITY_2017",
  "version": 1,
  "name": "江西省县域义务教育优质均衡发展督导评估 (R2 按市级以上骨干教师)",
@@ -959,4 +964,5 @@ insert into rule_set (code, version, name, based_on, jurisdiction_code, document
  },
  "basedOn": "QUALITY_2017",
  "jurisdictionCode": "360000"
-}$json$::jsonb, 'flyway');
+}
+$json$::jsonb, 'flyway');

@@ -104,12 +104,12 @@ public final class Checks {
             boolean classData = true;
             for (String stage : Stages.COMPULSORY) {
                 if (ReportFields.students(r.report(), stage) > 0 && ReportFields.classes(r.report(), stage).isEmpty()) {
+                    b.missing("reports." + r.school().schoolCode() + ".classSizes." + stage);
                     classData = false;
                 }
                 classes += ReportFields.classes(r.report(), stage).size();
             }
             if (!classData) {
-                b.missing("reports." + r.school().schoolCode() + ".classSizes");
                 continue;
             }
             if (r.report().facilities() == null) {

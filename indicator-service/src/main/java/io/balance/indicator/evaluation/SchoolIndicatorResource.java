@@ -1,0 +1,47 @@
+package io.balance.indicator.evaluation;
+
+import io.balance.indicator.common.Caller;
+import io.balance.indicator.common.Params;
+import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.ruleset.RuleSet;
+import io.balance.indicator.ruleset.RuleSetService;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** One school's stage parts, values, standards and gaps; readable by its county's readers and its own reporter. */
+@Path("/api/v1/schools/{schoolCode}/indicators/{year}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SchoolIndicatorResource {
+    @Inject
+    EvaluationService evaluations;
+    @Inject
+    RuleSetService ruleSets;
+    @Inject
+    Caller caller;
+
+    @GET
+    public SchoolIndicators indicators(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year,
+            @QueryParam("ruleSet") String ruleSet) {
+        String code = Params.school(schoolCode);
+        int y = Params.year(year);
+        String county = evaluations.countyOfSchool(code);
+        if (county == null || !caller.mayReadSchool(code, county)) {
+            throw ProblemException.notFound("school " + code + " not found");
+        }
+        CountyInputs.ApprovedReport report = evaluations.report(code, y);
+        if (report == null) {
+            throw ProblemException.notFound("school " + code + " has no approved report for " + y);
+        }
+        String reportCounty = report.school().countyCode();
+        RuleSet rules = ruleSets.forCounty(ruleSet, reportCounty);
+        Evaluation countyEvaluation = evaluations.evaluate(reportCounty, y, rules);
+        return SchoolIndicators.of(report, y, rules, countyEvaluation);
+    }
+}

@@ -1,0 +1,47 @@
+package io.balance.indicator.finding;
+
+import io.balance.indicator.common.Caller;
+import io.balance.indicator.common.Params;
+import io.balance.indicator.common.ProblemException;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** County-level inputs (findings, figures, vetoes, evidence) that school reports cannot give. */
+@Path("/api/v1/counties/{countyCode}/findings/{year}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class FindingsResource {
+    @Inject
+    FindingsService service;
+    @Inject
+    Caller caller;
+
+    @GET
+    public StoredFindings get(@PathParam("countyCode") String countyCode, @PathParam("year") String year) {
+        String county = Params.county(countyCode);
+        int y = Params.year(year);
+        caller.requireRead(county, "county " + county);
+        StoredFindings stored = service.get(county, y);
+        if (stored == null) {
+            throw ProblemException.notFound("no findings recorded for " + county + " in " + y);
+        }
+        return stored;
+    }
+
+    /** Replaces the county's findings for the year; writable by its COUNTY_ADMIN, PROVINCE_ADMIN and SYSTEM_ADMIN. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public StoredFindings put(@PathParam("countyCode") String countyCode, @PathParam("year") String year, Findings findings) {
+        String county = Params.county(countyCode);
+        int y = Params.year(year);
+        caller.requireFindingsWrite(county);
+        return service.put(county, y, findings, caller.name());
+    }
+}

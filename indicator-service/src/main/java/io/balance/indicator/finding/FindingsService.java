@@ -1,0 +1,78 @@
+package io.balance.indicator.finding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.evaluation.EvaluationService;
+import io.balance.indicator.intake.ReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Stores a county's findings for a year (a new version each time) and re-evaluates it in the same transaction. */
+@ApplicationScoped
+public class FindingsService {
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EvaluationService evaluations;
+
+    @Transactional
+    public StoredFindings put(String countyCode, int year, Findings findings, String user) {
+        var errors = FindingsValidator.validate(findings);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into county_finding (county_code, year, version, document, updated_by, updated_at)
+                    values (?, ?, 1, ?::jsonb, ?, now())
+                    on conflict (county_code, year) do update set version = county_finding.version + 1,
+                        document = excluded.document, updated_by = excluded.updated_by, updated_at = now()""")) {
+                ps.setString(1, countyCode);
+                ps.setInt(2, year);
+                ps.setString(3, json.writeValueAsString(findings));
+                ps.setString(4, user);
+                ps.executeUpdate();
+            }
+            ReadModel.bump(c, countyCode);
+            evaluations.recompute(c, List.of(new ReadModel.Affected(countyCode, year)));
+            return get(c, countyCode, year);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public StoredFindings get(String countyCode, int year) {
+        try (Connection c = dataSource.getConnection()) {
+            return get(c, countyCode, year);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StoredFindings get(Connection c, String countyCode, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select version, document, updated_by, updated_at from county_finding where county_code = ? and year = ?")) {
+            ps.setString(1, countyCode);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new StoredFindings(countyCode, year, rs.getInt(1), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), json.readValue(rs.getString(2), Findings.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

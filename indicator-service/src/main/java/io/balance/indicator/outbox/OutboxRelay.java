@@ -1,0 +1,123 @@
+package io.balance.indicator.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows (indicator.evaluations.v1) in id order and marks them sent. Rows are locked with
+ * SKIP LOCKED so that several replicas never send the same row concurrently. Kafka down: rows stay unsent and
+ * go out when it is back; the writes that produced them already succeeded.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "balance.indicator.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private KafkaProducer<String, String> producer;
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, "indicator-outbox");
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(p);
+        }
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent ev) {
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(java.time.Duration.ofSeconds(5));
+                producer = null;
+            }
+        }
+    }
+
+    @Scheduled(every = "${balance.indicator.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            while (relayBatch() == BATCH) {
+                // keep going while full batches are waiting
+            }
+        } catch (Exception e) {
+            LOG.warnf("outbox relay: %s (rows stay unsent and are retried)", e.toString());
+        }
+    }
+
+    /** @return how many rows were sent */
+    @Transactional
+    public int relayBatch() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            List<long[]> ids = new ArrayList<>();
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select id, topic, message_key, payload from outbox_event where sent_at is null
+                    order by id limit ? for update skip locked""")) {
+                ps.setInt(1, BATCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(new long[] {rs.getLong(1)});
+                        sends.add(producer().send(new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4))));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            for (Future<RecordMetadata> f : sends) {
+                f.get(15, TimeUnit.SECONDS);
+            }
+            markSent(c, ids);
+            return ids.size();
+        }
+    }
+
+    private static void markSent(Connection c, List<long[]> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update outbox_event set sent_at = now() where id = ?")) {
+            for (long[] id : ids) {
+                ps.setLong(1, id[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

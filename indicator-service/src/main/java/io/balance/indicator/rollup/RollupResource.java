@@ -1,0 +1,71 @@
+package io.balance.indicator.rollup;
+
+import io.balance.contracts.JurisdictionScope;
+import io.balance.indicator.common.Caller;
+import io.balance.indicator.common.Params;
+import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.evaluation.Evaluation;
+import io.balance.indicator.evaluation.EvaluationService;
+import io.balance.indicator.evaluation.Summary;
+import io.balance.indicator.ruleset.RuleSet;
+import io.balance.indicator.ruleset.RuleSetService;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every county of a city or province with its verdict and key figures, under one rule set. */
+@Path("/api/v1/rollups/{jurisdictionCode}/{year}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class RollupResource {
+    @Inject
+    EvaluationService evaluations;
+    @Inject
+    RuleSetService ruleSets;
+    @Inject
+    Caller caller;
+
+    public record Rollup(String jurisdictionCode, String name, String level, int year, String ruleSet,
+            Map<String, Integer> totals, List<Map<String, Object>> counties) {
+    }
+
+    @GET
+    public Rollup rollup(@PathParam("jurisdictionCode") String jurisdictionCode, @PathParam("year") String year,
+            @QueryParam("ruleSet") String ruleSet) {
+        String code = Params.division(jurisdictionCode);
+        int y = Params.year(year);
+        caller.requireRead(code, "jurisdiction " + code);
+        RuleSet rules = ruleSets.forCounty(ruleSet, null);
+        Map<String, String> counties = evaluations.countiesUnder(code, y);
+        String name = evaluations.name(code);
+        if (counties.isEmpty() && name == null) {
+            throw ProblemException.notFound("jurisdiction " + code + " not found");
+        }
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        totals.put("counties", 0);
+        totals.put(Evaluation.PASS, 0);
+        totals.put(Evaluation.FAIL, 0);
+        totals.put(Evaluation.INCOMPLETE, 0);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String county : counties.keySet()) {
+            if (!RuleSetService.appliesTo(rules, county)) {
+                continue;
+            }
+            Evaluation e = evaluations.evaluate(county, y, rules);
+            Map<String, Object> summary = Summary.of(e);
+            rows.add(summary);
+            totals.merge("counties", 1, Integer::sum);
+            totals.merge(e.verdict(), 1, Integer::sum);
+        }
+        return new Rollup(code, name, JurisdictionScope.levelOf(code).name(), y, rules.code(), totals, rows);
+    }
+}

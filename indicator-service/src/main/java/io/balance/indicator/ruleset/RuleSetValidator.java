@@ -1,0 +1,264 @@
+package io.balance.indicator.ruleset;
+
+import io.balance.contracts.JurisdictionScope;
+import io.balance.indicator.calc.ReportFields;
+import io.balance.indicator.calc.Stages;
+import io.balance.indicator.common.Problem.FieldError;
+import io.balance.indicator.evaluation.Checks;
+import io.balance.indicator.finding.FindingCatalogue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A rule set is checked before it can be stored or used; every problem names its field. */
+public final class RuleSetValidator {
+    public static final Set<String> SCHOOL_TYPES = Set.of("PRIMARY", "JUNIOR", "NINE_YEAR", "TWELVE_YEAR",
+            "COMPLETE_MIDDLE", "SPECIAL_EDUCATION", "TEACHING_POINT");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private RuleSetValidator() {
+    }
+
+    public static List<FieldError> validate(RuleSet rs) {
+        RuleSetValidator v = new RuleSetValidator();
+        v.check(rs);
+        return v.errors;
+    }
+
+    private void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    private void check(RuleSet rs) {
+        if (rs.code() == null || !rs.code().matches("[A-Z][A-Z0-9_]{2,63}")) {
+            error("code", "must be 3–64 upper-case letters, digits or _ starting with a letter");
+        }
+        if (rs.name() == null || rs.name().isBlank()) {
+            error("name", "must not be blank");
+        }
+        if (rs.jurisdictionCode() != null && !rs.jurisdictionCode().matches("\\d{6}")) {
+            error("jurisdictionCode", "must be a 6-digit division code");
+        } else if (rs.jurisdictionCode() != null
+                && JurisdictionScope.levelOf(rs.jurisdictionCode()) == JurisdictionScope.Level.COUNTY) {
+            error("jurisdictionCode", "must be a province or city: rule sets are not per county");
+        }
+        if (!"QUALITY".equals(rs.kind()) && !"BASIC".equals(rs.kind())) {
+            error("kind", "must be QUALITY or BASIC");
+        }
+        Set<String> stages = new HashSet<>();
+        if (rs.stages() == null || rs.stages().isEmpty()) {
+            error("stages", "must list PRIMARY and/or JUNIOR");
+        } else {
+            for (int i = 0; i < rs.stages().size(); i++) {
+                if (!Stages.COMPULSORY.contains(rs.stages().get(i)) || !stages.add(rs.stages().get(i))) {
+                    error("stages[" + i + "]", "must be PRIMARY or JUNIOR, once");
+                }
+            }
+        }
+        if (rs.exclusions() != null) {
+            List<String> types = rs.exclusions().schoolTypes() == null ? List.of() : rs.exclusions().schoolTypes();
+            for (int i = 0; i < types.size(); i++) {
+                if (!SCHOOL_TYPES.contains(types.get(i))) {
+                    error("exclusions.schoolTypes[" + i + "]", "unknown school type");
+                }
+            }
+            Integer min = rs.exclusions().teachingPointMinStudents();
+            if (min != null && (min < 0 || min > 10_000)) {
+                error("exclusions.teachingPointMinStudents", "must be between 0 and 10000");
+            }
+        }
+        if (rs.apportioning() != null) {
+            for (var e : rs.apportioning().entrySet()) {
+                if (!SCHOOL_TYPES.contains(e.getKey())) {
+                    error("apportioning." + e.getKey(), "unknown school type");
+                    continue;
+                }
+                for (var w : e.getValue().entrySet()) {
+                    if (!Stages.ALL.contains(w.getKey())) {
+                        error("apportioning." + e.getKey() + "." + w.getKey(), "unknown stage");
+                    } else if (w.getValue() == null || w.getValue() <= 0 || w.getValue() > 10) {
+                        error("apportioning." + e.getKey() + "." + w.getKey(), "weight must be above 0 and at most 10");
+                    }
+                }
+            }
+        }
+        resources(rs, stages);
+        checks("assurance", rs.assurance());
+        checks("quality", rs.quality());
+        if (rs.recognition() == null || rs.recognition().minimumRate() == null
+                || rs.recognition().minimumRate() <= 0 || rs.recognition().minimumRate() > 1) {
+            error("recognition.minimumRate", "must be above 0 and at most 1");
+        } else if (rs.recognition().minimumValidReturnRate() != null
+                && (rs.recognition().minimumValidReturnRate() < 0 || rs.recognition().minimumValidReturnRate() > 1)) {
+            error("recognition.minimumValidReturnRate", "must be between 0 and 1");
+        }
+        List<String> vetoes = rs.vetoes() == null ? List.of() : rs.vetoes();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < vetoes.size(); i++) {
+            if (!FindingCatalogue.VETOES.contains(vetoes.get(i)) || !seen.add(vetoes.get(i))) {
+                error("vetoes[" + i + "]", "must be a known veto, once: " + FindingCatalogue.VETOES);
+            }
+        }
+        if (rs.classSizes() != null) {
+            Integer large = rs.classSizes().largeClassMin();
+            Integer superLarge = rs.classSizes().superLargeClassMin();
+            if (large == null || large < 1 || superLarge == null || superLarge < large) {
+                error("classSizes", "largeClassMin must be positive and at most superLargeClassMin");
+            }
+        }
+    }
+
+    private void resources(RuleSet rs, Set<String> stages) {
+        RuleSet.Resources res = rs.resources();
+        if (res == null || res.indicators() == null || res.indicators().isEmpty()) {
+            error("resources.indicators", "must list at least one indicator");
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < res.indicators().size(); i++) {
+            RuleSet.Indicator ind = res.indicators().get(i);
+            String f = "resources.indicators[" + i + "]";
+            if (ind.id() == null || !ind.id().matches("[A-Z][A-Z0-9_]{0,15}") || !ids.add(ind.id())) {
+                error(f + ".id", "must be a unique short upper-case id");
+            }
+            if (ind.name() == null || ind.name().isBlank()) {
+                error(f + ".name", "must not be blank");
+            }
+            if (!ReportFields.known(ind.numerator())) {
+                error(f + ".numerator", "must be teachers.<field> " + ReportFields.TEACHER_FIELDS + " or facilities.<field> "
+                        + ReportFields.FACILITY_FIELDS);
+            } else if (ReportFields.facilityField(ind.numerator()) != null && !Boolean.TRUE.equals(ind.apportioned())) {
+                error(f + ".apportioned", "whole-school facilities must be apportioned to stages");
+            } else if (ReportFields.teacherField(ind.numerator()) != null && Boolean.TRUE.equals(ind.apportioned())) {
+                error(f + ".apportioned", "teacher counts are reported per stage and are not apportioned");
+            }
+            if (ind.per() != null && ind.per() != 1 && ind.per() != 100) {
+                error(f + ".per", "must be 1 or 100");
+            }
+            if (ind.unit() == null || ind.unit().isBlank()) {
+                error(f + ".unit", "must not be blank");
+            }
+            if ("QUALITY".equals(rs.kind())) {
+                for (String stage : stages) {
+                    Double s = ind.standards() == null ? null : ind.standards().get(stage);
+                    if (s == null || s <= 0) {
+                        error(f + ".standards." + stage, "must be a positive standard");
+                    }
+                }
+            }
+        }
+        if ("QUALITY".equals(rs.kind())) {
+            if (res.schoolRule() == null || res.schoolRule().minimumMet() == null
+                    || res.schoolRule().minimumMet() < 1 || res.schoolRule().minimumMet() > res.indicators().size()) {
+                error("resources.schoolRule.minimumMet", "must be between 1 and the number of indicators");
+            }
+            if (res.schoolRule() == null || res.schoolRule().floorRatio() == null
+                    || res.schoolRule().floorRatio() <= 0 || res.schoolRule().floorRatio() > 1) {
+                error("resources.schoolRule.floorRatio", "must be above 0 and at most 1");
+            }
+        }
+        if (res.cv() == null || !("EACH".equals(res.cv().mode()) || "COMPOSITE".equals(res.cv().mode()))) {
+            error("resources.cv.mode", "must be EACH or COMPOSITE");
+        }
+        for (String stage : stages) {
+            Double limit = res.cv() == null || res.cv().limits() == null ? null : res.cv().limits().get(stage);
+            if (limit == null || limit <= 0 || limit > 5) {
+                error("resources.cv.limits." + stage, "must be above 0 and at most 5");
+            }
+        }
+    }
+
+    private void checks(String part, List<RuleSet.Check> checks) {
+        if (checks == null) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < checks.size(); i++) {
+            RuleSet.Check c = checks.get(i);
+            String f = part + "[" + i + "]";
+            if (c.id() == null || c.id().isBlank() || !ids.add(c.id())) {
+                error(f + ".id", "must be unique and not blank");
+            }
+            if (c.name() == null || c.name().isBlank()) {
+                error(f + ".name", "must not be blank");
+            }
+            if (!Checks.TYPES.contains(c.type())) {
+                error(f + ".type", "must be one of " + Checks.TYPES);
+                continue;
+            }
+            Map<String, Object> p = c.params() == null ? Map.of() : c.params();
+            for (var e : p.entrySet()) {
+                if (e.getValue() instanceof Number n && n.doubleValue() < 0) {
+                    error(f + ".params." + e.getKey(), "must not be negative");
+                }
+            }
+            switch (c.type()) {
+                case "INPUTS" -> {
+                    for (String key : stringList(p.get("findings"), f + ".params.findings")) {
+                        if (!FindingCatalogue.FINDINGS.containsKey(key)) {
+                            error(f + ".params.findings", "unknown finding " + key);
+                        }
+                    }
+                    if (p.get("minimums") instanceof Map<?, ?> m) {
+                        for (var e : m.entrySet()) {
+                            if (!FindingCatalogue.FIGURES.containsKey(String.valueOf(e.getKey())) || !(e.getValue() instanceof Number)) {
+                                error(f + ".params.minimums." + e.getKey(), "must be a known figure with a number");
+                            }
+                        }
+                    }
+                    if (p.get("comparisons") instanceof List<?> l) {
+                        for (Object o : l) {
+                            if (!(o instanceof Map<?, ?> m) || !FindingCatalogue.FIGURES.containsKey(String.valueOf(m.get("figure")))
+                                    || !FindingCatalogue.FIGURES.containsKey(String.valueOf(m.get("atLeast")))) {
+                                error(f + ".params.comparisons", "each must be {figure, atLeast} of known figures");
+                            }
+                        }
+                    }
+                    if (p.get("findings") == null && p.get("minimums") == null && p.get("comparisons") == null) {
+                        error(f + ".params", "INPUTS needs findings, minimums or comparisons");
+                    }
+                }
+                case "TEACHER_SHARE" -> {
+                    if (!ReportFields.TEACHER_FIELDS.contains(String.valueOf(p.get("numerator")))) {
+                        error(f + ".params.numerator", "must be a teacher field " + ReportFields.TEACHER_FIELDS);
+                    }
+                }
+                case "SCHOOL_SIZE", "CLASS_SIZE", "PUPIL_TEACHER_RATIO" -> {
+                    String key = "PUPIL_TEACHER_RATIO".equals(c.type()) ? "maxStudentsPerTeacher" : "limits";
+                    Set<String> allowed = "SCHOOL_SIZE".equals(c.type()) ? SCHOOL_TYPES : Set.copyOf(Stages.COMPULSORY);
+                    if (!(p.get(key) instanceof Map<?, ?> m) || m.isEmpty()) {
+                        error(f + ".params." + key, "must map " + allowed + " to positive numbers");
+                    } else {
+                        for (var e : m.entrySet()) {
+                            if (!allowed.contains(String.valueOf(e.getKey())) || !(e.getValue() instanceof Number n)
+                                    || n.doubleValue() <= 0) {
+                                error(f + ".params." + key + "." + e.getKey(), "must map " + allowed + " to positive numbers");
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    // numeric parameters with defaults; negatives rejected above
+                }
+            }
+        }
+    }
+
+    private List<String> stringList(Object o, String field) {
+        List<String> out = new ArrayList<>();
+        if (o == null) {
+            return out;
+        }
+        if (!(o instanceof List<?> l)) {
+            error(field, "must be a list");
+            return out;
+        }
+        for (Object e : l) {
+            out.add(String.valueOf(e));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package io.balance.indicator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.balance.contracts.AnnualReportV1;
+import io.balance.contracts.JurisdictionChangedV1;
+import io.balance.contracts.ReportApprovedV1;
+import io.balance.contracts.SchoolChangedV1;
+import io.balance.contracts.SchoolV1;
+import io.balance.contracts.SurveyResultsV1;
+import io.balance.contracts.Topics;
+import io.balance.infra.EmbeddedInfra;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Produces the school and survey services' events to the real broker, as they would (JSON, key = code). */
+public final class Events implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final KafkaProducer<String, String> producer;
+
+    public Events() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    public void send(String topic, String key, Object payload) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(payload))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void jurisdiction(String code, String name, String level, String parent, long revision) {
+        send(Topics.JURISDICTIONS, code, new JurisdictionChangedV1(UUID.randomUUID().toString(), 1, Instant.now(), code,
+                revision, name, level, parent, 300_000L));
+    }
+
+    public void school(SchoolV1 school, long revision) {
+        send(Topics.SCHOOL_REGISTRY, school.schoolCode(), new SchoolChangedV1(UUID.randomUUID().toString(), 1,
+                Instant.now(), school.schoolCode(), revision, school));
+    }
+
+    public ReportApprovedV1 report(SchoolV1 school, int year, long revision, AnnualReportV1 report) {
+        ReportApprovedV1 e = new ReportApprovedV1(UUID.randomUUID().toString(), 1, Instant.now(), school.schoolCode(),
+                year, revision, school, report, "county-admin", Instant.now());
+        send(Topics.SCHOOL_REPORTS, school.schoolCode(), e);
+        return e;
+    }
+
+    public void survey(String county, int year, String surveyId, long revision, boolean closed, Double rate) {
+        send(Topics.SURVEY_RESULTS, county, new SurveyResultsV1(UUID.randomUUID().toString(), 1, Instant.now(), surveyId,
+                county, year, revision, closed, rate, 640, 12, 0.9,
+                Map.of("PARENT", new SurveyResultsV1.GroupResult(rate, 320))));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
