@@ -59,12 +59,15 @@ public class AccountResource {
 
     @Inject
     SchoolDirectory schools;
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @POST
     @Path("/users")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a person (only roles below yours, inside your jurisdiction)")
-    public Response createUser(NewUser body, RoutingContext rc) {
+    public Response createUser(NewUser body) {
+        RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
         if (body == null) {
             throw ProblemException.invalid("body", "send {\"username\",\"password\",\"role\",\"jurisdiction\"}");
@@ -93,7 +96,8 @@ public class AccountResource {
     @Path("/clients")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a province system's client; its clientSecret is shown only in this answer")
-    public Response createClient(NewClient body, RoutingContext rc) {
+    public Response createClient(NewClient body) {
+        RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
         if (body == null) {
             throw ProblemException.invalid("body", "send {\"clientId\",\"role\":\"INTEGRATION\",\"jurisdiction\"}");
@@ -123,7 +127,8 @@ public class AccountResource {
     @GET
     @Path("/users")
     @Operation(summary = "The accounts (people and clients) within your jurisdiction")
-    public List<UserView> list(RoutingContext rc) {
+    public List<UserView> list() {
+        RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
         Role role = Role.valueOf(caller.role());
         if (role.readOnly() || role == Role.SCHOOL_REPORTER) {
@@ -141,7 +146,8 @@ public class AccountResource {
     @GET
     @Path("/users/{name}")
     @Operation(summary = "One account within your jurisdiction (404 otherwise)")
-    public UserView get(@PathParam("name") String name, RoutingContext rc) {
+    public UserView get(@PathParam("name") String name) {
+        RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
         Role role = Role.valueOf(caller.role());
         Account account = Account.find(name);

@@ -41,12 +41,15 @@ public class AuditResource {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @GET
     @Operation(summary = "Writes through the gateway within your province (PROVINCE_ADMIN) or all (SYSTEM_ADMIN)")
     public Page list(@QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("page") Integer page, @QueryParam("size") Integer size, RoutingContext rc)
+                     @QueryParam("page") Integer page, @QueryParam("size") Integer size)
             throws SQLException {
+        RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = rc.get(GatewayFilter.CALLER);
         if (caller == null) {
             throw ProblemException.of(401, "unauthorized", "Authentication required", "a bearer token is required");

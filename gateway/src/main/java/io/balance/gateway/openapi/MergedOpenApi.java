@@ -57,9 +57,7 @@ public class MergedOpenApi {
         }
         Map<String, CompletableFuture<JsonObject>> pending = new LinkedHashMap<>();
         pending.put("gateway", fetch("http://localhost:" + ownPort + "/q/openapi-gateway?format=json"));
-        proxies.services().values().stream()
-                .sorted(java.util.Comparator.comparing(ServiceProxies.Service::name))
-                .forEach(s -> pending.put(s.name(), fetch(s.url() + "/q/openapi?format=json")));
+        proxies.services().values().forEach(s -> pending.put(s.name(), fetch(s.url() + "/q/openapi?format=json")));
         Map<String, JsonObject> services = new LinkedHashMap<>();
         JsonObject gateway = null;
         boolean complete = true;

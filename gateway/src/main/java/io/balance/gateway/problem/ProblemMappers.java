@@ -42,6 +42,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
         String message = e instanceof InvalidFormatException f

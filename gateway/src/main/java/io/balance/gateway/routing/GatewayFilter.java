@@ -134,12 +134,21 @@ public class GatewayFilter {
             return;
         }
         request.headers().set(ServiceProxies.LIMIT_HEADER, Long.toString(limit));
+        if (length == null && request.version() == io.vertx.core.http.HttpVersion.HTTP_2 && hasBody(request.method())) {
+            // an HTTP/2 body of unknown length: the HTTP/1.1 hop to the service must be chunked (the proxy decides
+            // that from this header)
+            request.headers().set("Transfer-Encoding", "chunked");
+        }
         proxies.forward(service, request);
     }
 
     private static void unauthorized(HttpServerResponse response, String path, String detail) {
         response.putHeader("WWW-Authenticate", "Bearer realm=\"balance\"");
         Problem.send(response, 401, "unauthorized", "Authentication required", detail, path);
+    }
+
+    static boolean hasBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 
     static boolean isWrite(HttpMethod method) {

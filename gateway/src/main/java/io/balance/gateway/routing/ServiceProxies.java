@@ -40,11 +40,11 @@ public class ServiceProxies {
     private static final Logger LOG = Logger.getLogger(ServiceProxies.class);
     public static final String LIMIT_HEADER = "x-balance-body-limit"; // internal, removed before forwarding
 
-    /** A service behind the gateway. */
+    /** A service behind the gateway. Kept in the order of docs/architecture.md. */
     public record Service(String name, URI url, HttpProxy proxy, CircuitBreaker breaker) {
     }
 
-    private final Map<String, Service> services = new HashMap<>();
+    private final Map<String, Service> services = new java.util.LinkedHashMap<>();
     private HttpClient client;
 
     @ConfigProperty(name = "balance.proxy.connect-timeout")
@@ -131,7 +131,7 @@ public class ServiceProxies {
                 limited = new LimitedReadStream(body.stream(), Long.parseLong(limitHeader));
                 request.setBody(Body.body(limited, -1));
             }
-            SocketAddress remote = incoming.remoteAddress();
+            SocketAddress remote = incoming.connection().remoteAddress(); // the peer, not a forwarded address
             if (remote != null) {
                 String prior = request.headers().get("X-Forwarded-For");
                 request.headers().set("X-Forwarded-For",
