@@ -1,0 +1,67 @@
+package io.balance.school.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.balance.school.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the committed demo/*.requests exactly as the local-run loader does (name order, one SYSTEM_ADMIN
+ * token, lines {@code METHOD /path [@file [content-type]]}) and checks that every line succeeds and the whole
+ * county ends up approved.
+ */
+@QuarkusTest
+class DemoLoadTest {
+    @Test
+    void demoRequestFilesLoadCleanly() throws IOException {
+        Path demo = DemoFilesTest.demoDirectory();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(demo)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".requests")).sorted().toList();
+        }
+        assertEquals(List.of("10-registry.requests", "20-reports-2025.requests"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        String token = Api.admin();
+        int executed = 0;
+        for (Path file : files) {
+            for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                // as io.balance.infra.DemoLoader: whole-line comments, Content-Type always sent
+                String line = raw.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+");
+                RequestSpecification request = given().auth().oauth2(token).contentType("application/json");
+                if (parts.length > 2 && parts[2].startsWith("@")) {
+                    request.body(Files.readAllBytes(demo.resolve(parts[2].substring(1))))
+                            .contentType(parts.length > 3 ? parts[3] : "application/json");
+                }
+                Response r = request.request(parts[0], parts[1]);
+                assertTrue(r.statusCode() >= 200 && r.statusCode() < 300,
+                        file.getFileName() + ": " + line + " → " + r.statusCode() + " " + r.asString());
+                executed++;
+            }
+        }
+        assertEquals(3 + 40 + 40 * 3, executed);
+        Api.as(token).get("/api/v1/schools?countyCode=" + DemoCounty.COUNTY + "&size=100").then()
+                .body("total", equalTo(40));
+        for (DemoCounty.Spec s : DemoCounty.SCHOOLS) {
+            Api.as(token).get("/api/v1/schools/" + s.code() + "/reports/2025").then().statusCode(200)
+                    .body("status", equalTo("APPROVED")).body("countingRevision", equalTo(1));
+        }
+        Api.as(token).get("/api/v1/jurisdictions/" + DemoCounty.COUNTY).then()
+                .body("name", equalTo("伊水县")).body("residentPopulation", equalTo((int) DemoCounty.POPULATION));
+    }
+}
