@@ -54,8 +54,14 @@ public class ResponseService {
     @ConfigProperty(name = "balance.survey.fraud.burst-per-minute", defaultValue = "20")
     int burstPerMinute;
 
-    private final WindowCounter requests = new WindowCounter(60_000);
-    private final WindowCounter submissions = new WindowCounter(60_000);
+    private WindowCounter requests;
+    private WindowCounter submissions;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        requests = new WindowCounter(60_000, perMinute + 1);
+        submissions = new WindowCounter(60_000, burstPerMinute + 1);
+    }
 
     /** What an invitation resolves to. */
     public record Invitation(byte[] hash, UUID surveyId, String schoolCode, String location, Group group,

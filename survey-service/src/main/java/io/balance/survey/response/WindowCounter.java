@@ -1,54 +1,66 @@
 package io.balance.survey.response;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts events per key in fixed windows, estimating a sliding window from the current and the previous one
- * (the usual approximation of nginx and Cloudflare). In memory, per instance.
+ * Counts events per key over a true sliding window (a log of timestamps), exact up to {@code cap}: beyond it
+ * the count stays at {@code cap}, which is all a limit needs to know, so memory per key is bounded. An
+ * estimated window (current + weighted previous fixed window) was tried first and under-counted a burst that
+ * straddled a minute boundary. In memory, per instance.
  */
 public final class WindowCounter {
     private final long windowMillis;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final int cap;
+    private final Map<String, ArrayDeque<Long>> logs = new ConcurrentHashMap<>();
 
-    private static final class Slot {
-        volatile long window;
-        final AtomicInteger current = new AtomicInteger();
-        volatile int previous;
-    }
-
-    public WindowCounter(long windowMillis) {
-        this.windowMillis = windowMillis;
-    }
-
-    /** Records one event and returns the estimated number in the last window, this one included. */
-    public int hit(String key, long nowMillis) {
-        long window = nowMillis / windowMillis;
-        Slot slot = slots.computeIfAbsent(key, k -> {
-            Slot s = new Slot();
-            s.window = window;
-            return s;
-        });
-        synchronized (slot) {
-            if (slot.window != window) {
-                slot.previous = slot.window == window - 1 ? slot.current.get() : 0;
-                slot.current.set(0);
-                slot.window = window;
-            }
+    /**
+     * @param cap the largest count that must be reported exactly (a limit + 1)
+     */
+    public WindowCounter(long windowMillis, int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be at least 1");
         }
-        int current = slot.current.incrementAndGet();
-        double elapsed = (nowMillis % windowMillis) / (double) windowMillis;
-        return current + (int) Math.floor(slot.previous * (1 - elapsed));
+        this.windowMillis = windowMillis;
+        this.cap = cap;
     }
 
-    /** Drops keys not seen for two windows. */
+    /** Records one event and returns how many fell in the last window, this one included (at most cap). */
+    public int hit(String key, long nowMillis) {
+        int[] count = new int[1];
+        // compute() runs atomically per key, also against sweep(): no event lands in a dropped log
+        logs.compute(key, (k, log) -> {
+            ArrayDeque<Long> l = log == null ? new ArrayDeque<>() : log;
+            trim(l, nowMillis);
+            if (l.size() == cap) {
+                l.pollFirst();
+            }
+            l.addLast(nowMillis);
+            count[0] = l.size();
+            return l;
+        });
+        return count[0];
+    }
+
+    private void trim(ArrayDeque<Long> log, long nowMillis) {
+        long from = nowMillis - windowMillis;
+        while (!log.isEmpty() && log.peekFirst() <= from) {
+            log.pollFirst();
+        }
+    }
+
+    /** Drops keys with nothing in the window. */
     public void sweep(long nowMillis) {
-        long window = nowMillis / windowMillis;
-        slots.entrySet().removeIf(e -> e.getValue().window < window - 1);
+        for (String key : logs.keySet()) {
+            logs.computeIfPresent(key, (k, log) -> {
+                trim(log, nowMillis);
+                return log.isEmpty() ? null : log;
+            });
+        }
     }
 
     public void clear() {
-        slots.clear();
+        logs.clear();
     }
 }
