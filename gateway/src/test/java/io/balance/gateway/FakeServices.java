@@ -79,6 +79,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             request.response().putHeader("Content-Type", "application/json").end(openApi(name).encode());
             return;
         }
+        if (path.endsWith("/bench")) {
+            bench(request);
+            return;
+        }
         if (path.endsWith("/hang")) {
             return; // never answers: the gateway's idle timeout must cut it off
         }
@@ -110,6 +114,27 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     .putHeader("X-Content-Type-Options", "nosniff")
                     .end(answer.encode());
         });
+    }
+
+    private static final String BENCH_ANSWER = new JsonObject().put("countyCode", "410329").put("year", 2025)
+            .put("ruleSet", "QUALITY_2017").put("verdict", "PASS").put("basedOnReports", 42)
+            .put("note", "a small JSON answer, the size of a typical registry read").encode();
+
+    /** For the benchmark: a fixed small answer, after {@code delayMs} (service time without CPU, like a DB wait). */
+    private static void bench(HttpServerRequest request) {
+        String delay = request.getParam("delayMs");
+        long ms = delay == null ? 0 : Long.parseLong(delay);
+        Runnable answer = () -> request.response().putHeader("Content-Type", "application/json").end(BENCH_ANSWER);
+        if (ms > 0) {
+            vertx.setTimer(ms, id -> answer.run());
+        } else {
+            answer.run();
+        }
+    }
+
+    /** The fake indicator-service's address (the benchmark calls it directly too). */
+    public static int port(String name) {
+        return PORTS.get(name);
     }
 
     /** Like school-service: 404 unless the caller's token covers the school's county. */
