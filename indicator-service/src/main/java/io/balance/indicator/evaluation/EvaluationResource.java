@@ -13,6 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +34,9 @@ public class EvaluationResource {
 
     @GET
     @Path("/{year}")
-    public Evaluation evaluation(@PathParam("countyCode") String countyCode, @PathParam("year") String year,
+    @APIResponse(responseCode = "200", description = "the county evaluation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Evaluation.class)))
+    public Response evaluation(@PathParam("countyCode") String countyCode, @PathParam("year") String year,
             @QueryParam("ruleSet") String ruleSet) {
         String county = Params.county(countyCode);
         int y = Params.year(year);
@@ -39,7 +45,8 @@ public class EvaluationResource {
         if (!evaluations.known(county)) {
             throw ProblemException.notFound("county " + county + " not found");
         }
-        return evaluations.evaluate(county, y, rules);
+        // pre-serialised: a warm read of a large county is a few lookups and a copy
+        return Response.ok(evaluations.evaluationJson(county, y, rules), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Every stored year's headline (verdict, CVs, compliant share …), oldest first. */

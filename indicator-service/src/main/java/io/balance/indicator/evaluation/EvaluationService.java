@@ -53,14 +53,63 @@ public class EvaluationService {
     ObjectMapper json;
     @Inject
     RuleSetService ruleSets;
+    @Inject
+    io.balance.indicator.outbox.OutboxRelay outbox;
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
     /** This bean through its proxy, so that @Transactional applies to calls from within. */
     @Inject
     EvaluationService self;
 
     private final Map<String, CountyInputs> cache = new ConcurrentHashMap<>();
+    /** Evaluations of cached inputs: valid while the very same inputs object and rule-set version are current. */
+    private final Map<String, CachedEvaluation> evaluated = new ConcurrentHashMap<>();
 
+    /** {@code json}: the serialised evaluation, made on the first read that asks for it. */
+    private static final class CachedEvaluation {
+        final CountyInputs inputs;
+        final Evaluation evaluation;
+        volatile byte[] json;
+
+        CachedEvaluation(CountyInputs inputs, Evaluation evaluation) {
+            this.inputs = inputs;
+            this.evaluation = evaluation;
+        }
+    }
+
+    /** The evaluation is a pure function of inputs and rules, so a warm read only checks that neither changed. */
     public Evaluation evaluate(String countyCode, int year, RuleSet rules) {
-        return Evaluator.evaluate(inputs(countyCode, year), rules);
+        return cached(countyCode, year, rules).evaluation;
+    }
+
+    /** The evaluation as JSON, serialised once per change of its inputs (a 500-school county is ~400 KB). */
+    public byte[] evaluationJson(String countyCode, int year, RuleSet rules) {
+        CachedEvaluation c = cached(countyCode, year, rules);
+        byte[] bytes = c.json;
+        if (bytes == null) {
+            try {
+                bytes = json.writeValueAsBytes(c.evaluation);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            c.json = bytes;
+        }
+        return bytes;
+    }
+
+    private CachedEvaluation cached(String countyCode, int year, RuleSet rules) {
+        CountyInputs in = inputs(countyCode, year);
+        String key = countyCode + "/" + year + "/" + rules.code() + "/" + rules.version();
+        CachedEvaluation hit = evaluated.get(key);
+        if (hit != null && hit.inputs == in) {
+            return hit;
+        }
+        CachedEvaluation fresh = new CachedEvaluation(in, Evaluator.evaluate(in, rules));
+        if (evaluated.size() > 20_000) {
+            evaluated.clear();
+        }
+        evaluated.put(key, fresh);
+        return fresh;
     }
 
     /** The county's inputs, from the cache while its input version is unchanged. */
@@ -277,6 +326,30 @@ public class EvaluationService {
             ps.setString(3, e.countyCode());
             ps.setString(4, write(event));
             ps.executeUpdate();
+        }
+        relayAfterCommit();
+    }
+
+    /** Wakes the outbox relay once the writing transaction has committed (once per transaction). */
+    private void relayAfterCommit() {
+        if (transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE
+                || transactions.getResource(OutboxNudge.class) != null) {
+            return;
+        }
+        transactions.putResource(OutboxNudge.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new OutboxNudge(outbox));
+    }
+
+    private record OutboxNudge(io.balance.indicator.outbox.OutboxRelay relay) implements jakarta.transaction.Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                relay.nudge();
+            }
         }
     }
 

@@ -2,7 +2,9 @@ package io.balance.indicator.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -41,7 +43,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "balance.indicator.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
+    @ConfigProperty(name = "balance.indicator.outbox.interval", defaultValue = "0.2s")
+    Duration interval;
+
     private KafkaProducer<String, String> producer;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
@@ -60,7 +68,26 @@ public class OutboxRelay {
         return producer;
     }
 
+    void start(@Observes StartupEvent ev) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "indicator-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     void close(@Observes ShutdownEvent ev) {
+        running = false;
+        wakeups.release();
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             if (producer != null) {
                 producer.close(java.time.Duration.ofSeconds(5));
@@ -69,17 +96,34 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${balance.indicator.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        if (!enabled) {
-            return;
-        }
-        try {
-            while (relayBatch() == BATCH) {
-                // keep going while full batches are waiting
+    /** Called after a transaction that wrote outbox rows has committed: relay now instead of at the next interval. */
+    public void nudge() {
+        wakeups.release();
+    }
+
+    /**
+     * Its own thread rather than @Scheduled: the Quarkus scheduler checks its triggers once a second, which alone
+     * would add up to a second to every event. Sleeps {@code interval} unless nudged; backs off while Kafka is down.
+     */
+    private void loop() {
+        while (running) {
+            long wait = interval.toMillis();
+            try {
+                while (running && relayBatch() == BATCH) {
+                    // keep going while full batches are waiting
+                }
+            } catch (Exception e) {
+                LOG.warnf("outbox relay: %s (rows stay unsent and are retried)", e.toString());
+                wait = Math.max(wait, 2000);
             }
-        } catch (Exception e) {
-            LOG.warnf("outbox relay: %s (rows stay unsent and are retried)", e.toString());
+            try {
+                if (wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
