@@ -79,18 +79,52 @@ class ResultsEventTest {
                 + survey + "%'"));
     }
 
+    /** Kafka down: the close still succeeds (the event waits in the outbox) and the event flows once it is back. */
+    @Test
+    void closingWhileKafkaIsDownPublishesWhenItIsBack() throws Exception {
+        String county = "419932";
+        Fixtures.standardCounty(county, 300_000);
+        String survey = Fixtures.openSurvey(county, 2025);
+        List<String> codes = invite(survey, county + "0002", "TEACHER", 1);
+        List<String> items = fetchItems(codes.get(0));
+        openedAgo(codes.get(0), 600);
+        submit(codes.get(0), answers(items, "RECOGNISE", "NOT", "MOSTLY"), freshAddress()).then().statusCode(201);
+        EmbeddedInfra.kafka().stop();
+        try {
+            as(admin()).post("/api/v1/surveys/" + survey + "/close").then().statusCode(200);
+            Thread.sleep(1500); // a few relay ticks against the stopped broker
+            assertEquals(1, Fixtures.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND payload LIKE '%"
+                    + survey + "%' AND payload LIKE '%\"closed\":true%'"));
+        } finally {
+            EmbeddedInfra.kafka().start();
+        }
+        List<SurveyResultsV1> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SURVEY_RESULTS));
+            poll(consumer, county, survey, seen, SurveyResultsV1::closed, Duration.ofSeconds(60));
+        }
+        SurveyResultsV1 last = seen.get(seen.size() - 1);
+        assertEquals(1, last.valid());
+        assertEquals(1, last.byGroup().get("TEACHER").valid());
+    }
+
     interface Until {
         boolean done(SurveyResultsV1 e);
     }
 
     private static void poll(KafkaConsumer<String, String> consumer, String survey, List<SurveyResultsV1> seen,
             Until until) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        poll(consumer, COUNTY, survey, seen, until, Duration.ofSeconds(30));
+    }
+
+    private static void poll(KafkaConsumer<String, String> consumer, String county, String survey,
+            List<SurveyResultsV1> seen, Until until, Duration within) throws Exception {
+        long deadline = System.currentTimeMillis() + within.toMillis();
         while (System.currentTimeMillis() < deadline) {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                 SurveyResultsV1 e = Fixtures.JSON.readValue(r.value(), SurveyResultsV1.class);
                 if (e.surveyId().equals(survey)) {
-                    assertEquals(COUNTY, r.key());
+                    assertEquals(county, r.key());
                     assertNotNull(e.eventId());
                     seen.add(e);
                     if (until.done(e)) {
