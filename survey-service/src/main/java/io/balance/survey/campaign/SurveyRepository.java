@@ -39,6 +39,17 @@ public class SurveyRepository {
         }
     }
 
+    /** The campaign of a county and year (at most one: unique key). */
+    public Optional<UUID> idOf(Connection c, String countyCode, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM survey WHERE county_code = ? AND year = ?")) {
+            ps.setString(1, countyCode);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
     public List<Survey> list(Connection c, String countyCode) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM survey" + (countyCode == null ? "" : " WHERE county_code = ?")
                 + " ORDER BY year DESC, county_code";

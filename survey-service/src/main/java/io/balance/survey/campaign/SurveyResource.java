@@ -53,31 +53,31 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return view(service.get(Caller.of(jwt), parseId(id)));
+        return view(service.get(Caller.of(jwt), service.resolve(id)));
     }
 
     @PUT
     @Path("/{id}/sample-plan")
     public Map<String, Object> adjustPlan(@PathParam("id") String id, SurveyService.PlanInput body) {
-        return view(service.adjustPlan(Caller.of(jwt), parseId(id), body));
+        return view(service.adjustPlan(Caller.of(jwt), service.resolve(id), body));
     }
 
     @POST
     @Path("/{id}/open")
     public Map<String, Object> open(@PathParam("id") String id) {
-        return view(service.open(Caller.of(jwt), parseId(id)));
+        return view(service.open(Caller.of(jwt), service.resolve(id)));
     }
 
     @POST
     @Path("/{id}/close")
     public Map<String, Object> close(@PathParam("id") String id) {
-        return view(service.close(Caller.of(jwt), parseId(id)));
+        return view(service.close(Caller.of(jwt), service.resolve(id)));
     }
 
     @GET
     @Path("/{id}/questionnaires")
     public Map<String, Object> questionnaires(@PathParam("id") String id) {
-        Map<Form, List<Item>> all = service.questionnaires(Caller.of(jwt), parseId(id));
+        Map<Form, List<Item>> all = service.questionnaires(Caller.of(jwt), service.resolve(id));
         Map<String, Object> out = new LinkedHashMap<>();
         all.forEach((form, items) -> out.put(form.name(), formView(form, items)));
         return out;
@@ -91,7 +91,7 @@ public class SurveyResource {
         if (f == null) {
             throw ApiException.notFound("no questionnaire " + form + " (PUBLIC, STAFF or STUDENT)");
         }
-        List<Item> items = service.replaceItems(Caller.of(jwt), parseId(id), f, body == null ? null : body.items());
+        List<Item> items = service.replaceItems(Caller.of(jwt), service.resolve(id), f, body == null ? null : body.items());
         return formView(f, items);
     }
 

@@ -148,6 +148,18 @@ public class SurveyService {
                 .filter(s -> access.sees(caller, s.countyCode())).toList();
     }
 
+    /**
+     * A campaign reference in a path: its id, or its natural key {@code {countyCode}-{year}} (one campaign per
+     * county and year), which scripts and the demo data can write without knowing the generated id.
+     */
+    public UUID resolve(String ref) {
+        if (ref != null && ref.matches("\\d{6}-\\d{4}")) {
+            return db.auto(c -> surveys.idOf(c, ref.substring(0, 6), Integer.parseInt(ref.substring(7))))
+                    .orElseThrow(() -> ApiException.notFound("no such survey or county in your jurisdiction"));
+        }
+        return SurveyResource.parseId(ref);
+    }
+
     public Survey find(UUID id) {
         return db.auto(c -> surveys.find(c, id, false))
                 .orElseThrow(() -> ApiException.notFound("no such survey or county in your jurisdiction"));

@@ -1,6 +1,7 @@
 package io.balance.survey.invitation;
 
 import io.balance.survey.campaign.SurveyResource;
+import io.balance.survey.campaign.SurveyService;
 import io.balance.survey.common.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ public class InvitationResource {
     @Inject
     InvitationService service;
     @Inject
+    SurveyService surveys;
+    @Inject
     JsonWebToken jwt;
 
     /** Issues a batch; the codes are returned once here (stored only hashed) and on the batch's sheet. */
@@ -33,7 +36,7 @@ public class InvitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String id, InvitationService.IssueInput body) {
-        UUID surveyId = SurveyResource.parseId(id);
+        UUID surveyId = surveys.resolve(id);
         InvitationService.Issued issued = service.issue(Caller.of(jwt), surveyId, body);
         Map<String, Object> m = batchView(issued.batch());
         m.put("codes", issued.codes());
@@ -44,7 +47,7 @@ public class InvitationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> batches(@PathParam("id") String id) {
-        return service.batches(Caller.of(jwt), SurveyResource.parseId(id)).stream().map(this::batchView).toList();
+        return service.batches(Caller.of(jwt), surveys.resolve(id)).stream().map(this::batchView).toList();
     }
 
     @GET
@@ -52,7 +55,7 @@ public class InvitationResource {
     @Produces("image/png")
     public Response qr(@PathParam("id") String id, @PathParam("code") String code,
             @QueryParam("size") @DefaultValue("360") int size) {
-        return Response.ok(service.qr(Caller.of(jwt), SurveyResource.parseId(id), code, size), "image/png")
+        return Response.ok(service.qr(Caller.of(jwt), surveys.resolve(id), code, size), "image/png")
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -60,7 +63,7 @@ public class InvitationResource {
     @Path("/batches/{batchId}/sheet.pdf")
     @Produces("application/pdf")
     public Response sheet(@PathParam("id") String id, @PathParam("batchId") String batchId) {
-        byte[] pdf = service.sheet(Caller.of(jwt), SurveyResource.parseId(id), SurveyResource.parseId(batchId));
+        byte[] pdf = service.sheet(Caller.of(jwt), surveys.resolve(id), SurveyResource.parseId(batchId));
         return Response.ok(pdf, "application/pdf").header("Cache-Control", "no-store")
                 .header("Content-Disposition", "inline; filename=\"invitations-" + batchId + ".pdf\"").build();
     }

@@ -45,7 +45,7 @@ public class ResultsResource {
     @GET
     @Path("/results")
     public Map<String, Object> results(@PathParam("id") String id) {
-        UUID surveyId = SurveyResource.parseId(id);
+        UUID surveyId = surveys.resolve(id);
         Survey s = surveys.find(surveyId);
         access.requireResults(Caller.of(jwt), s.countyCode());
         ResultsService.Results r = db.auto(c -> results.compute(c, s));
@@ -57,7 +57,7 @@ public class ResultsResource {
     @Path("/flagged")
     public List<Map<String, Object>> flagged(@PathParam("id") String id,
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        UUID surveyId = SurveyResource.parseId(id);
+        UUID surveyId = surveys.resolve(id);
         Survey s = surveys.find(surveyId);
         access.requireResults(Caller.of(jwt), s.countyCode());
         return responses.flagged(surveyId, Math.max(1, Math.min(limit, 5000)));

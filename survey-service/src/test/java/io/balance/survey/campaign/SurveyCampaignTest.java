@@ -110,6 +110,12 @@ class SurveyCampaignTest {
         as(token("COUNTY_ADMIN", COUNTY)).get("/api/v1/surveys?countyCode=" + COUNTY).then().statusCode(200)
                 .body("id", hasItem(id));
         as(admin()).get("/api/v1/surveys/not-a-uuid").then().statusCode(404);
+        // the natural key {countyCode}-{year} names the same campaign, under the same jurisdiction rules
+        as(token("COUNTY_ADMIN", COUNTY)).get("/api/v1/surveys/" + COUNTY + "-2026").then().statusCode(200)
+                .body("id", equalTo(id));
+        as(token("COUNTY_ADMIN", "419801")).get("/api/v1/surveys/" + COUNTY + "-2026").then().statusCode(404);
+        as(admin()).get("/api/v1/surveys/" + COUNTY + "-2099/results").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
