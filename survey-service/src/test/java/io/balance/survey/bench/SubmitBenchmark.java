@@ -1,0 +1,423 @@
+package io.balance.survey.bench;
+
+import static io.balance.survey.Fixtures.admin;
+import static io.balance.survey.Fixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.balance.contracts.JurisdictionChangedV1;
+import io.balance.contracts.SchoolChangedV1;
+import io.balance.contracts.SchoolV1;
+import io.balance.contracts.Topics;
+import io.balance.infra.EmbeddedPostgresServer;
+import io.balance.survey.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.sql.DriverManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Submission throughput benchmark (not part of the normal test run: the class name does not match surefire's
+ * test patterns). Run it with the command in benchmarks/README.md; it writes benchmarks/results.md.
+ *
+ * <p>Against the real service over HTTP and a real PostgreSQL switched to {@code fsync=on} (the test cluster
+ * starts with fsync off; a 2xx must mean durable, so the benchmark pays for it):
+ * <ol>
+ * <li>fixed-rate phase: answers sent at a constant rate (open loop: latency counts from the moment a request
+ * was due, so a stalled server cannot hide its queue), 1 % of them identical retries of earlier answers;</li>
+ * <li>saturation phase: as many answers as {@code bench.concurrency} closed-loop clients can get stored;</li>
+ * <li>ceiling: raw single-row INSERTs of the same row shape over JDBC with as many connections as the
+ * service's pool, into a copy of the response table with the same indexes;</li>
+ * <li>the count after the run: every 201 is exactly one stored answer, nothing lost or double counted.</li>
+ * </ol>
+ */
+@QuarkusTest
+@TestProfile(DurableInfraResource.Profile.class)
+class SubmitBenchmark {
+    static final String COUNTY = "419981";
+    static final String SCHOOL = COUNTY + "0001";
+    static final int RATE = Integer.getInteger("bench.rate", 2000);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    static final int SATURATION_SECONDS = Integer.getInteger("bench.saturation-seconds", 10);
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
+    static final int MAX_IN_FLIGHT = Integer.getInteger("bench.max-in-flight", 256); // = client connections
+    static final int POOL = Integer.getInteger("bench.raw-connections", 30); // quarkus.datasource.jdbc.max-size
+    static final String ANSWERS_TEMPLATE;
+
+    static {
+        String[] values = {"RECOGNISE", "MOSTLY", "RECOGNISE", "NOT", "UNKNOWN", "RECOGNISE", "MOSTLY", "RECOGNISE",
+                "RECOGNISE", "MOSTLY"};
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"P%02d\":\"%s\"", i + 1, values[i]));
+        }
+        ANSWERS_TEMPLATE = sb.append('}').toString();
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger addressSeq = new AtomicInteger();
+
+    record Phase(String name, int sent, int ok, int replays, int conflicts, int failed, double seconds,
+            long[] latenciesNanos) {
+        double perSecond() {
+            return ok / seconds;
+        }
+
+        double percentileMs(double p) {
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+        }
+    }
+
+    @Test
+    void submissions() throws Exception {
+        requireDurableCluster();
+        Fixtures.send(Topics.JURISDICTIONS, COUNTY, new JurisdictionChangedV1(java.util.UUID.randomUUID().toString(), 1,
+                Instant.now(), COUNTY, 1, "基准县", "COUNTY", "419900", 3_000_000L));
+        Fixtures.send(Topics.SCHOOL_REGISTRY, SCHOOL, new SchoolChangedV1(java.util.UUID.randomUUID().toString(), 1,
+                Instant.now(), SCHOOL, 1, new SchoolV1(SCHOOL, "基准测试小学", COUNTY, "PRIMARY", "URBAN", true, false)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                count("SELECT count(*) FROM school WHERE school_code = '" + SCHOOL + "'") == 1
+                        && count("SELECT count(*) FROM jurisdiction WHERE code = '" + COUNTY + "'") == 1);
+        int fixedCodes = RATE * (WARMUP_SECONDS + SECONDS);
+        int saturationCodes = Math.max(20_000, RATE * 3 * SATURATION_SECONDS);
+        int total = fixedCodes + saturationCodes;
+        String survey = Fixtures.draftSurvey(COUNTY, 2025);
+        // the benchmark needs more invitations than a real county: widen the plan (all parents, one urban school)
+        as(admin()).body(Map.of("total", total, "byGroup", Map.of("PARENT", total, "STUDENT", 0, "TEACHER", 0,
+                        "PRINCIPAL", 0, "NPC_DEPUTY", 0, "CPPCC_MEMBER", 0, "PUBLIC", 0), "byLocation", Map.of("URBAN", total)))
+                .put("/api/v1/surveys/" + survey + "/sample-plan").then().statusCode(200);
+        as(admin()).post("/api/v1/surveys/" + survey + "/open").then().statusCode(200);
+        List<String> codes = new ArrayList<>(total);
+        long issueStart = System.nanoTime();
+        for (int left = total; left > 0; left -= 1000) {
+            codes.addAll(Fixtures.invite(survey, SCHOOL, "PARENT", Math.min(1000, left)));
+        }
+        double issueSeconds = (System.nanoTime() - issueStart) / 1e9;
+        // respondents opened their questionnaire a while ago (so the answers are not flagged as too fast)
+        update("UPDATE invitation SET first_opened_at = now() - interval '10 minutes' WHERE survey_id = '"
+                + survey + "'");
+
+        String uri = base.toString().replaceAll("/$", "") + "/api/v1/public/responses";
+        List<String> warmCodes = codes.subList(0, RATE * WARMUP_SECONDS);
+        List<String> measuredCodes = codes.subList(RATE * WARMUP_SECONDS, fixedCodes);
+        List<String> saturationPool = codes.subList(fixedCodes, total);
+
+        Phase warm = fixedRate("warm-up", uri, warmCodes, RATE);
+        Phase fixed = fixedRate("fixed rate", uri, measuredCodes, RATE);
+        Phase saturation = saturation(uri, saturationPool, CONCURRENCY, SATURATION_SECONDS);
+        double raw = rawInsertRate(POOL, SATURATION_SECONDS);
+
+        // the count after the run: every new 201 is exactly one stored answer
+        int stored201 = warm.ok() - warm.replays() + fixed.ok() - fixed.replays() + saturation.ok();
+        long rows = count("SELECT count(*) FROM response WHERE survey_id = '" + survey + "'");
+        long distinct = count("SELECT count(DISTINCT invitation) FROM response WHERE survey_id = '" + survey + "'");
+        long itemsCounted = count("SELECT coalesce(sum(n_recognise + n_mostly + n_not + n_unknown), 0) "
+                + "FROM response WHERE survey_id = '" + survey + "'");
+        var results = as(admin()).get("/api/v1/surveys/" + survey + "/results").then().statusCode(200).extract().jsonPath();
+        long apiCount = results.getLong("valid") + results.getLong("flagged");
+
+        String report = report(issueSeconds, total, warm, fixed, saturation, raw, stored201, rows, distinct,
+                itemsCounted, apiCount);
+        Path out = Path.of("benchmarks", "results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+
+        assertEquals(0, warm.failed() + fixed.failed() + saturation.failed(), "no request may fail");
+        assertEquals(stored201, rows, "every 201 is one stored answer");
+        assertEquals(rows, distinct, "one answer per invitation");
+        assertEquals(rows * 10, itemsCounted, "every item of every answer is counted once");
+        assertEquals(rows, apiCount, "the results count every stored answer once");
+        assertTrue(fixed.ok() > 0);
+    }
+
+    /** Open loop: request i is due at start + i / rate; latency counts from when it was due. */
+    private Phase fixedRate(String name, String uri, List<String> codes, int rate) throws Exception {
+        int n = codes.size();
+        long[] latency = new long[n];
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger replays = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(n);
+        // a real load balancer holds a bounded number of connections; when they are all busy the next request
+        // waits, and its latency still counts from when it was due
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < n; i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            // every 100th request repeats an earlier answer word for word (a phone retrying): same 201, no new row
+            boolean retry = i >= 100 && i % 100 == 0;
+            String code = retry ? codes.get(i - 100) : codes.get(i);
+            int idx = i;
+            inFlight.acquire();
+            http.sendAsync(request(uri, code), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                latency[idx] = System.nanoTime() - due;
+                if (e != null) {
+                    failed.incrementAndGet();
+                } else {
+                    statuses.merge(r.statusCode(), 1, Integer::sum);
+                    if (r.statusCode() == 201) {
+                        ok.incrementAndGet();
+                        if (retry) {
+                            replays.incrementAndGet();
+                        }
+                    } else if (r.statusCode() == 409) {
+                        conflicts.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+                inFlight.release();
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(120, TimeUnit.SECONDS), name + ": requests did not finish");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failed.get() > 0) {
+            System.err.println(name + " statuses: " + statuses);
+        }
+        // the retries are not counted in the rate: they store nothing
+        return new Phase(name, n, ok.get(), replays.get(), conflicts.get(), failed.get(), seconds, latency);
+    }
+
+    /** Closed loop: each client sends its next answer as soon as the previous one is stored. */
+    private Phase saturation(String uri, List<String> codes, int clients, int seconds) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long[] latency = new long[codes.size()];
+        AtomicInteger recorded = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int i = next.getAndIncrement();
+                        if (i >= codes.size()) {
+                            return null;
+                        }
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(request(uri, codes.get(i)), HttpResponse.BodyHandlers.ofString());
+                        latency[recorded.getAndIncrement()] = System.nanoTime() - t0;
+                        if (r.statusCode() == 201) {
+                            ok.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            System.err.println("saturation: " + r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+        } finally {
+            shutdown(pool);
+        }
+        for (Future<?> f : futures) {
+            f.get(); // a client that died surfaces here
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int sent = Math.min(next.get(), codes.size());
+        return new Phase("saturation (" + clients + " clients)", sent, ok.get(), 0, 0, failed.get(), elapsed,
+                Arrays.copyOf(latency, recorded.get()));
+    }
+
+    private static void shutdown(ExecutorService pool) throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+            throw new AssertionError("benchmark clients did not finish");
+        }
+    }
+
+    private HttpRequest request(String uri, String code) {
+        // respondents come from many networks: a different /24 for every 15 answers keeps the per-range limits
+        // (120 requests, 20 answers a minute) out of the way, as they would be for real respondents
+        int a = addressSeq.getAndIncrement() / 15;
+        String address = "10." + (a >> 8 & 0xff) + "." + (a & 0xff) + ".9";
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"invitation\":\"" + code + "\",\"answers\":"
+                        + ANSWERS_TEMPLATE + "}"))
+                .build();
+    }
+
+    /** The ceiling: the same single-row INSERT as the submit path, autocommit, straight over JDBC. */
+    private double rawInsertRate(int connections, int seconds) throws Exception {
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS bench_raw");
+            st.execute("CREATE TABLE bench_raw (LIKE response INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+            st.execute("CREATE SEQUENCE IF NOT EXISTS bench_raw_seq");
+            st.execute("ALTER TABLE bench_raw ALTER COLUMN id SET DEFAULT nextval('bench_raw_seq')");
+        }
+        AtomicLong inserted = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        SecureRandom random = new SecureRandom();
+        java.util.UUID surveyId = java.util.UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < connections; t++) {
+                futures.add(pool.submit(() -> {
+                    try (Connection c = db(); PreparedStatement ps = c.prepareStatement("INSERT INTO bench_raw "
+                            + "(invitation, survey_id, school_code, location, grp, answers, digest, n_recognise, n_mostly, "
+                            + "n_not, n_unknown, duration_ms, client_key, flags, submitted_at) "
+                            + "VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) ON CONFLICT (invitation) DO NOTHING")) {
+                        byte[] hash = new byte[32];
+                        byte[] key = new byte[16];
+                        while (System.nanoTime() < end) {
+                            random.nextBytes(hash);
+                            random.nextBytes(key);
+                            ps.setBytes(1, hash);
+                            ps.setObject(2, surveyId);
+                            ps.setString(3, SCHOOL);
+                            ps.setString(4, "URBAN");
+                            ps.setString(5, "PARENT");
+                            ps.setString(6, ANSWERS_TEMPLATE);
+                            ps.setBytes(7, hash);
+                            ps.setInt(8, 5);
+                            ps.setInt(9, 3);
+                            ps.setInt(10, 1);
+                            ps.setInt(11, 1);
+                            ps.setLong(12, 600_000);
+                            ps.setBytes(13, key);
+                            ps.setArray(14, c.createArrayOf("text", new Object[0]));
+                            ps.setTimestamp(15, java.sql.Timestamp.from(Instant.now()));
+                            inserted.addAndGet(ps.executeUpdate());
+                        }
+                    }
+                    return null;
+                }));
+            }
+        } finally {
+            shutdown(pool);
+        }
+        for (Future<?> f : futures) {
+            f.get(); // a client that died surfaces here
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long rows = count("SELECT count(*) FROM bench_raw");
+        assertEquals(inserted.get(), rows);
+        update("DROP TABLE bench_raw");
+        return rows / elapsed;
+    }
+
+    /** A 201 must mean durable: the benchmark's cluster commits with fsync and synchronous commit. */
+    private static void requireDurableCluster() throws Exception {
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    assertEquals("on", rs.getString(1), setting);
+                }
+            }
+        }
+    }
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection(DurableInfraResource.jdbcUrl(), EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD);
+    }
+
+    static long count(String sql) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void update(String sql) throws Exception {
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
+    private static String report(double issueSeconds, int issued, Phase warm, Phase fixed, Phase saturation,
+            double raw, int stored201, long rows, long distinct, long items, long apiCount) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# survey-service submission benchmark: results\n\n");
+        sb.append("Generated by `SubmitBenchmark` (command in README.md) on ").append(Instant.now()).append(".\n\n");
+        sb.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
+                .append(' ').append(System.getProperty("os.arch")).append("; load average at the end ")
+                .append(String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append(". Service, load generator and PostgreSQL 17 (fsync on, synchronous_commit on) share the machine.\n\n");
+        sb.append(String.format(Locale.ROOT, "Set-up: %d invitations issued through the API in %.1f s.%n%n", issued,
+                issueSeconds));
+        sb.append("| phase | requests | stored (201) | identical retries (201, nothing stored) | 409 | failed | seconds "
+                + "| answers stored / s | p50 ms | p95 ms | p99 ms | max ms |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Phase p : List.of(warm, fixed, saturation)) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
+                    p.name(), p.sent(), p.ok() - p.replays(), p.replays(), p.conflicts(), p.failed(), p.seconds(),
+                    (p.ok() - p.replays()) / p.seconds(), p.percentileMs(50), p.percentileMs(95), p.percentileMs(99),
+                    p.percentileMs(100)));
+        }
+        double fixedRate = (fixed.ok() - fixed.replays()) / fixed.seconds();
+        double satRate = saturation.ok() / saturation.seconds();
+        sb.append(String.format(Locale.ROOT, "%nCeiling: raw single-row INSERTs of the same row (autocommit, %d JDBC "
+                + "connections, same indexes): **%.0f rows/s**.%n%n", POOL, raw));
+        sb.append(String.format(Locale.ROOT, "- Target %d submissions/s with p99 < 100 ms: achieved %.0f/s, p99 %.1f ms: "
+                + "**%s**%n", RATE, fixedRate, fixed.percentileMs(99),
+                fixedRate >= RATE * 0.98 && fixed.percentileMs(99) < 100 ? "PASS" : "FAIL"));
+        sb.append(String.format(Locale.ROOT, "- Saturation: %.0f submissions/s = **%.0f %%** of the raw insert ceiling%n",
+                satRate, 100 * satRate / raw));
+        sb.append(String.format(Locale.ROOT, "- Fixed-rate phase: %.0f %% of the ceiling%n", 100 * fixedRate / raw));
+        sb.append(String.format(Locale.ROOT, "- Count after the run: %d new 201s, %d stored rows, %d distinct invitations, "
+                + "%d item answers (10 per row), results API counts %d: **%s**%n", stored201, rows, distinct, items,
+                apiCount, stored201 == rows && rows == distinct && items == rows * 10 && apiCount == rows
+                        ? "nothing lost, nothing double counted" : "MISMATCH"));
+        return sb.toString();
+    }
+}
