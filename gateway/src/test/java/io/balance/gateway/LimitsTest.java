@@ -95,7 +95,12 @@ class LimitsTest {
             }
         }
         assertTrue(limitedAt >= 60, "limited after the allowance: " + limitedAt);
-        Api.from(address).get("/s/CODE").then().statusCode(429).header("Retry-After", notNullValue());
+        // /s/ shares the address's bucket (one token refills per second, so allow for one refill in between)
+        io.restassured.response.Response page = Api.from(address).get("/s/CODE");
+        if (page.statusCode() != 429) {
+            page = Api.from(address).get("/s/CODE");
+        }
+        page.then().statusCode(429).header("Retry-After", notNullValue());
         Api.anonymous().get("/s/CODE").then().statusCode(200);
     }
 

@@ -143,6 +143,9 @@ class RulesTest {
         assertEquals("410329", AuditScope.division("/api/v1/schools/4103290001/reports/2025", null, "4103290001", "410329"));
         assertEquals("410381", AuditScope.division("/api/v1/users", "410381", "410000", null));
         assertNull(AuditScope.division("/api/v1/schools/4103290001/reports/2025/approve", null, null, null));
+        // an attempt on another province's county is filed under the actor's own division
+        assertEquals("420000", AuditScope.division("/api/v1/counties/410329/findings/2025", null, "420000", null));
+        assertEquals("420102", AuditScope.division("/api/v1/jurisdictions/410329", null, "4201020001", "420102"));
     }
 
     @Test
