@@ -1,0 +1,44 @@
+package io.balance.system;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.balance.infra.ServiceProcess;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A stopped service: the gateway answers a fast 503 problem for its paths only, and routes again once it is back. */
+@ExtendWith(SystemStack.class)
+@Order(100) // last: it restarts a service
+class ServiceDownTest {
+    @Test
+    void stoppedServiceGivesAFast503AndRecovers() {
+        String admin = SystemStack.world().adminToken;
+        ServiceProcess survey = SystemStack.stack().service("survey-service");
+        survey.stop();
+        try {
+            for (int i = 0; i < 6; i++) {
+                long start = System.nanoTime();
+                World.as(admin).get("/api/v1/surveys").then().statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", notNullValue())
+                        .body("detail", containsString("survey"));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(ms < 1000, "503 took " + ms + " ms");
+            }
+            // the public questionnaire path of the same service too; other services are unaffected
+            World.as(admin).get("/api/v1/public/questionnaires/NOSUCHCODE").then().statusCode(503);
+            World.as(admin).get("/api/v1/schools").then().statusCode(200);
+            World.as(admin).get("/api/v1/rule-sets").then().statusCode(200);
+        } finally {
+            survey.start();
+            survey.awaitReady(Duration.ofSeconds(180));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
+                World.as(admin).get("/api/v1/surveys").statusCode() == 200);
+    }
+}
