@@ -91,6 +91,21 @@ public final class LocalStack implements AutoCloseable {
         postgres.close();
     }
 
+    /** A random secret kept in {@code file}, created on first use. */
+    static String secret(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static final class Builder {
         private Path repoRoot = Path.of(System.getProperty("balance.repo.root", ".")).toAbsolutePath().normalize();
         private Path dataDirectory;
@@ -162,6 +177,10 @@ public final class LocalStack implements AutoCloseable {
                     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
                     env.put("QUARKUS_PROFILE", "local");
+                    if (spec.module().equals("survey-service")) {
+                        // keys the HMAC of respondents' address ranges; stable across local runs
+                        env.put("BALANCE_SURVEY_SECRET", secret(directory.resolve("keys").resolve("survey-secret")));
+                    }
                     if (spec.module().equals("gateway")) {
                         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toUri().toString());
                         env.put("BALANCE_ADMIN_PASSWORD", System.getenv().getOrDefault("BALANCE_ADMIN_PASSWORD", "admin"));
