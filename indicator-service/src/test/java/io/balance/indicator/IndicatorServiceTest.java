@@ -33,10 +33,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The service against a real PostgreSQL and a real Kafka broker: events in, evaluations and events out. */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
 class IndicatorServiceTest {
     static final int YEAR = 2025;
@@ -295,8 +299,38 @@ class IndicatorServiceTest {
         get(admin(), "/api/v1/indicator/admin/intake").statusCode(200).body("replaying", is(false));
     }
 
+    /** Last: the consumers need a while to rejoin after the broker restarts. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void findingsAreStoredWhileKafkaIsDownAndTheEvaluationEventFollows() {
+        String county = "999911";
+        events.report(school(county + "0001", county, "PRIMARY"), YEAR, 1,
+                Report.of().students("PRIMARY", 500).facilities(2500, 4000, 1_000_000, 12, 50, 10_000).build());
+        String history = "/api/v1/counties/" + county + "/evaluations";
+        await(() -> get(admin(), history).statusCode(200).body("revision", contains(1)));
+        EmbeddedInfra.kafka().stop();
+        try {
+            given().auth().oauth2(token("COUNTY_ADMIN", county)).contentType("application/json")
+                    .body("{\"vetoes\": {\"FALSIFIED_DATA\": true}}").put("/api/v1/counties/" + county + "/findings/" + YEAR)
+                    .then().statusCode(200).body("version", is(1));
+            get(admin(), history).body("revision", contains(2)).body("verdict", contains("FAIL"));
+        } finally {
+            EmbeddedInfra.kafka().start();
+        }
+        // the outbox row written with the change goes out once Kafka is back
+        List<Map<?, ?>> published = evaluationEvents(county, 90, found -> found.stream()
+                .anyMatch(e -> "QUALITY_2017".equals(e.get("ruleSet")) && ((Number) e.get("revision")).intValue() == 2));
+        assertTrue(published.stream().anyMatch(e -> "QUALITY_2017".equals(e.get("ruleSet"))
+                && ((Number) e.get("revision")).intValue() == 2 && "FAIL".equals(e.get("verdict"))
+                && ((List<?>) e.get("failingParts")).contains("vetoes")), published.toString());
+    }
+
     /** Reads indicator.evaluations.v1 from the beginning with a fresh group until events for the county appear. */
     static List<Map<?, ?>> evaluationEvents(String county, int seconds) {
+        return evaluationEvents(county, seconds, found -> found.size() >= 2);
+    }
+
+    static List<Map<?, ?>> evaluationEvents(String county, int seconds, java.util.function.Predicate<List<Map<?, ?>>> done) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -307,7 +341,7 @@ class IndicatorServiceTest {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of(Topics.INDICATOR_EVALUATIONS));
             long end = System.currentTimeMillis() + seconds * 1000L;
-            while (System.currentTimeMillis() < end && found.size() < 2) {
+            while (System.currentTimeMillis() < end && !done.test(found)) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
                     if (county.equals(r.key())) {
                         try {
