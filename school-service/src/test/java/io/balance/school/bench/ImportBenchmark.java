@@ -33,14 +33,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Bulk-import benchmark: 3,000 schools with their annual reports (the demo county's 40 schools repeated, so
  * every type, location and weakness occurs), imported into a fresh county through the real endpoint as JSON,
- * CSV and XLSX, against the real PostgreSQL and with the outbox relay publishing to the real Kafka broker
+ * CSV and XLSX (a first cold round, then {@code balance.bench.runs} measured rounds), against the real PostgreSQL and with the outbox relay publishing to the real Kafka broker
  * meanwhile. Measured: from the POST until a GET of the job shows it DONE (parsing, validating every field,
  * storing 3,000 schools, 3,000 report revisions, their transitions and outbox events).
  *
  * <p>Not part of {@code verify} (the class name does not match surefire's patterns). Run it with
  * <pre>./mvnw -B -o -pl school-service test -Dtest=ImportBenchmark</pre>
  * It writes {@code target/benchmarks/import-results.md}; the committed figures are in
- * {@code benchmarks/results.md}. It fails when a row is rejected or a run exceeds the 10 s target.
+ * {@code benchmarks/results.md}. It fails when a row is rejected or a measured run exceeds the 10 s target.
  */
 @QuarkusTest
 class ImportBenchmark {
@@ -50,17 +50,17 @@ class ImportBenchmark {
     static final String CITY = "999900";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /** {@code cpuMillis}: CPU time of this JVM (the service, its relay and the test client; not PostgreSQL, not Kafka). */
     record Result(String format, int run, String county, long bytes, long clientMillis, long serverMillis,
-                  int accepted, int rejected) {
+                  long cpuMillis, int accepted, int rejected) {
     }
 
     @Test
     void import3000Reports() throws Exception {
-        // warm-up (JIT, connection pool): 200 rows, not measured
-        run("json", 0, "999949", 200);
         List<Result> results = new ArrayList<>();
         int county = 999950;
-        for (int run = 1; run <= RUNS; run++) {
+        // run 0: the first imports after the start (cold JIT, empty connection pool); shown, not held to the target
+        for (int run = 0; run <= RUNS; run++) {
             for (String format : List.of("json", "csv", "xlsx")) {
                 results.add(run(format, run, String.valueOf(county++), ROWS));
             }
@@ -72,7 +72,7 @@ class ImportBenchmark {
         System.out.println(report);
         for (Result r : results) {
             assertEquals(ROWS, r.accepted(), r.toString());
-            if (r.clientMillis() > TARGET.toMillis()) {
+            if (r.run() > 0 && r.clientMillis() > TARGET.toMillis()) {
                 throw new AssertionError(r + " exceeds the target of " + TARGET.toSeconds() + " s");
             }
         }
@@ -101,6 +101,8 @@ class ImportBenchmark {
         }
         String base = "/api/v1/counties/" + county + "/reports/2025/import";
         String token = Api.admin();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         Response r = Api.as(token).contentType(contentType).body(bytes).post(base);
         r.then().statusCode(202);
@@ -109,11 +111,12 @@ class ImportBenchmark {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).pollDelay(Duration.ZERO)
                 .until(() -> List.of("DONE", "FAILED").contains(Api.as(token).get(path).jsonPath().getString("status")));
         long clientMillis = (System.nanoTime() - start) / 1_000_000;
+        long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
         JsonPath job = Api.as(token).get(path).jsonPath();
         assertEquals("DONE", job.getString("status"), job.prettify());
         long serverMillis = ChronoUnit.MILLIS.between(Instant.parse(job.getString("createdAt")),
                 Instant.parse(job.getString("finishedAt")));
-        return new Result(format, run, county, bytes.length, clientMillis, serverMillis, job.getInt("acceptedRows"),
+        return new Result(format, run, county, bytes.length, clientMillis, serverMillis, cpuMillis, job.getInt("acceptedRows"),
                 job.getInt("rejectedRows"));
     }
 
@@ -152,15 +155,18 @@ class ImportBenchmark {
                 .append(String.format(Locale.ROOT, "%.2f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
                 .append(" at the end.\n\n");
-        sb.append("| format | run | county | upload | rows accepted | rejected | POST → DONE (client) | job created → finished (server) | rows/s |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| format | run | county | upload | rows accepted | rejected | POST → DONE (client) | job created → finished (server) | service JVM CPU | rows/s |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f MB | %d | %d | %.2f s | %.2f s | %.0f |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f MB | %d | %d | %.2f s | %.2f s | %.2f s | %.0f |%n",
                     r.format(), r.run(), r.county(), r.bytes() / 1e6, r.accepted(), r.rejected(),
-                    r.clientMillis() / 1000.0, r.serverMillis() / 1000.0, r.accepted() * 1000.0 / r.clientMillis()));
+                    r.clientMillis() / 1000.0, r.serverMillis() / 1000.0, r.cpuMillis() / 1000.0, r.accepted() * 1000.0 / r.clientMillis()));
         }
         Map<String, List<Long>> byFormat = new TreeMap<>();
-        results.forEach(r -> byFormat.computeIfAbsent(r.format(), k -> new ArrayList<>()).add(r.clientMillis()));
+        results.stream().filter(r -> r.run() > 0)
+                .forEach(r -> byFormat.computeIfAbsent(r.format(), k -> new ArrayList<>()).add(r.clientMillis()));
+        sb.append("\nRun 0 is the first import of each format after the service started (cold JIT); the summary"
+                + " below is over runs 1 to ").append(RUNS).append(".\n");
         sb.append("\n| format | best | median | worst | target |\n|---|---|---|---|---|\n");
         byFormat.forEach((format, times) -> {
             List<Long> sorted = times.stream().sorted().toList();
