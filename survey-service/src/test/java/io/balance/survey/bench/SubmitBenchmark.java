@@ -84,12 +84,16 @@ class SubmitBenchmark {
         ANSWERS_TEMPLATE = sb.append('}').toString();
     }
 
+    static double loadAtStart;
+
     @TestHTTPResource("/")
     URL base;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger addressSeq = new AtomicInteger();
+    /** Every code that got a 201: the count after the run must find exactly these stored. */
+    private final java.util.Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
     record Phase(String name, int sent, int ok, int replays, int conflicts, int failed, double seconds,
             long[] latenciesNanos) {
@@ -110,6 +114,7 @@ class SubmitBenchmark {
 
     @Test
     void submissions() throws Exception {
+        loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         requireDurableCluster();
         Fixtures.send(Topics.JURISDICTIONS, COUNTY, new JurisdictionChangedV1(java.util.UUID.randomUUID().toString(), 1,
                 Instant.now(), COUNTY, 1, "基准县", "COUNTY", "419900", 3_000_000L));
@@ -148,7 +153,7 @@ class SubmitBenchmark {
         double raw = rawInsertRate(POOL, SATURATION_SECONDS);
 
         // the count after the run: every new 201 is exactly one stored answer
-        int stored201 = warm.ok() - warm.replays() + fixed.ok() - fixed.replays() + saturation.ok();
+        int stored201 = acknowledged.size();
         long rows = count("SELECT count(*) FROM response WHERE survey_id = '" + survey + "'");
         long distinct = count("SELECT count(DISTINCT invitation) FROM response WHERE survey_id = '" + survey + "'");
         long itemsCounted = count("SELECT coalesce(sum(n_recognise + n_mostly + n_not + n_unknown), 0) "
@@ -158,6 +163,9 @@ class SubmitBenchmark {
 
         String report = report(issueSeconds, total, warm, fixed, saturation, raw, stored201, rows, distinct,
                 itemsCounted, apiCount);
+        if (rows != stored201) {
+            diagnose(survey, codes);
+        }
         Path out = Path.of("benchmarks", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -192,9 +200,10 @@ class SubmitBenchmark {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            // every 100th request repeats an earlier answer word for word (a phone retrying): same 201, no new row
+            // every 100th request repeats the previous answer word for word (a phone retrying): same 201, no new row
+            // (the code just before: never itself a retry slot, so every retry repeats an answer really sent)
             boolean retry = i >= 100 && i % 100 == 0;
-            String code = retry ? codes.get(i - 100) : codes.get(i);
+            String code = retry ? codes.get(i - 1) : codes.get(i);
             int idx = i;
             inFlight.acquire();
             http.sendAsync(request(uri, code), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
@@ -205,8 +214,8 @@ class SubmitBenchmark {
                     statuses.merge(r.statusCode(), 1, Integer::sum);
                     if (r.statusCode() == 201) {
                         ok.incrementAndGet();
-                        if (retry) {
-                            replays.incrementAndGet();
+                        if (!acknowledged.add(code)) {
+                            replays.incrementAndGet(); // the original or its retry, whichever came second
                         }
                     } else if (r.statusCode() == 409) {
                         conflicts.incrementAndGet();
@@ -251,6 +260,7 @@ class SubmitBenchmark {
                         latency[recorded.getAndIncrement()] = System.nanoTime() - t0;
                         if (r.statusCode() == 201) {
                             ok.incrementAndGet();
+                            acknowledged.add(codes.get(i));
                         } else {
                             failed.incrementAndGet();
                             System.err.println("saturation: " + r.statusCode() + " " + r.body());
@@ -352,6 +362,41 @@ class SubmitBenchmark {
         return rows / elapsed;
     }
 
+    /** Which codes are stored without a 201, or acknowledged without being stored (index in the issued list). */
+    private void diagnose(String survey, List<String> codes) throws Exception {
+        Map<String, Integer> byHash = new java.util.HashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            byHash.put(java.util.HexFormat.of().formatHex(io.balance.survey.common.Secrets.sha256(
+                    codes.get(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII))), i);
+        }
+        java.util.Set<String> storedHashes = new java.util.HashSet<>();
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "SELECT encode(invitation, 'hex') FROM response WHERE survey_id = ?::uuid")) {
+            ps.setString(1, survey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    storedHashes.add(rs.getString(1));
+                }
+            }
+        }
+        List<Integer> storedNotAcked = new ArrayList<>();
+        List<Integer> ackedNotStored = new ArrayList<>();
+        byHash.forEach((hash, i) -> {
+            boolean acked = acknowledged.contains(codes.get(i));
+            if (storedHashes.contains(hash) && !acked) {
+                storedNotAcked.add(i);
+            } else if (acked && !storedHashes.contains(hash)) {
+                ackedNotStored.add(i);
+            }
+        });
+        java.util.Collections.sort(storedNotAcked);
+        java.util.Collections.sort(ackedNotStored);
+        System.err.println("stored without a 201: " + storedNotAcked.size() + " e.g. "
+                + storedNotAcked.subList(0, Math.min(30, storedNotAcked.size())));
+        System.err.println("201 but not stored: " + ackedNotStored.size() + " e.g. "
+                + ackedNotStored.subList(0, Math.min(30, ackedNotStored.size())));
+    }
+
     /** A 201 must mean durable: the benchmark's cluster commits with fsync and synchronous commit. */
     private static void requireDurableCluster() throws Exception {
         try (Connection c = db(); Statement st = c.createStatement()) {
@@ -389,7 +434,7 @@ class SubmitBenchmark {
         sb.append("Generated by `SubmitBenchmark` (command in README.md) on ").append(Instant.now()).append(".\n\n");
         sb.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
-                .append(' ').append(System.getProperty("os.arch")).append("; load average at the end ")
+                .append(' ').append(System.getProperty("os.arch")).append(String.format(Locale.ROOT, "; load average %.2f at the start, ", loadAtStart)).append("at the end ")
                 .append(String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory
                         .getOperatingSystemMXBean().getSystemLoadAverage()))
                 .append(". Service, load generator and PostgreSQL 17 (fsync on, synchronous_commit on) share the machine.\n\n");
