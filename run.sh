@@ -31,4 +31,4 @@ if [ "$needs_build" = true ]; then
 fi
 
 classpath="embedded-infra/target/classes:$(cat embedded-infra/target/runtime.classpath)"
-exec java -Xmx256m -cp "$classpath" io.balance.infra.LocalStack "$root"
+exec java -Xmx256m -Dslf4j.internal.verbosity=ERROR -cp "$classpath" io.balance.infra.LocalStack "$root"
