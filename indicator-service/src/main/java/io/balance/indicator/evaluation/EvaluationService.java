@@ -297,37 +297,79 @@ public class EvaluationService {
         return true;
     }
 
+    private static final String UPSERT_EVALUATION = """
+            insert into county_evaluation (county_code, year, rule_set, rule_set_version, revision, verdict,
+                based_on_reports, digest, summary, computed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
+            on conflict (county_code, year, rule_set) do update set rule_set_version = excluded.rule_set_version,
+                revision = excluded.revision, verdict = excluded.verdict, based_on_reports = excluded.based_on_reports,
+                digest = excluded.digest, summary = excluded.summary, computed_at = excluded.computed_at""";
+    private static final String INSERT_OUTBOX = "insert into outbox_event (event_id, topic, message_key, payload) values (?, ?, ?, ?)";
+
     private void writeChange(Connection c, Evaluation e, String digest, long revision) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into county_evaluation (county_code, year, rule_set, rule_set_version, revision, verdict,
-                    based_on_reports, digest, summary, computed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
-                on conflict (county_code, year, rule_set) do update set rule_set_version = excluded.rule_set_version,
-                    revision = excluded.revision, verdict = excluded.verdict, based_on_reports = excluded.based_on_reports,
-                    digest = excluded.digest, summary = excluded.summary, computed_at = excluded.computed_at""")) {
-            ps.setString(1, e.countyCode());
-            ps.setInt(2, e.year());
-            ps.setString(3, e.ruleSet());
-            ps.setInt(4, e.ruleSetVersion());
-            ps.setLong(5, revision);
-            ps.setString(6, e.verdict());
-            ps.setInt(7, e.basedOnReports());
-            ps.setString(8, digest);
-            ps.setString(9, write(Summary.of(e)));
-            ps.executeUpdate();
+        try (ChangeWriter w = new ChangeWriter(c, 1)) {
+            w.add(e, digest, revision);
         }
-        EvaluationChangedV1 event = new EvaluationChangedV1(UUID.randomUUID().toString(), EvaluationChangedV1.SCHEMA_VERSION,
-                Instant.now(), e.countyCode(), e.year(), e.ruleSet(), revision, e.verdict(), e.basedOnReports(),
-                e.failingParts(), e.missingInputs());
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into outbox_event (event_id, topic, message_key, payload) values (?, ?, ?, ?)")) {
-            ps.setString(1, event.eventId());
-            ps.setString(2, Topics.INDICATOR_EVALUATIONS);
-            ps.setString(3, e.countyCode());
-            ps.setString(4, write(event));
-            ps.executeUpdate();
+    }
+
+    /**
+     * Writes changed evaluations and their outbox rows in JDBC batches (a full recompute changes thousands);
+     * flushes every {@code batchSize} changes and on close.
+     */
+    private final class ChangeWriter implements AutoCloseable {
+        private final PreparedStatement evaluation;
+        private final PreparedStatement outboxRow;
+        private final int batchSize;
+        private int pending;
+
+        ChangeWriter(Connection c, int batchSize) throws SQLException {
+            this.evaluation = c.prepareStatement(UPSERT_EVALUATION);
+            this.outboxRow = c.prepareStatement(INSERT_OUTBOX);
+            this.batchSize = batchSize;
         }
-        relayAfterCommit();
+
+        void add(Evaluation e, String digest, long revision) throws SQLException {
+            evaluation.setString(1, e.countyCode());
+            evaluation.setInt(2, e.year());
+            evaluation.setString(3, e.ruleSet());
+            evaluation.setInt(4, e.ruleSetVersion());
+            evaluation.setLong(5, revision);
+            evaluation.setString(6, e.verdict());
+            evaluation.setInt(7, e.basedOnReports());
+            evaluation.setString(8, digest);
+            evaluation.setString(9, write(Summary.of(e)));
+            evaluation.addBatch();
+            EvaluationChangedV1 event = new EvaluationChangedV1(UUID.randomUUID().toString(),
+                    EvaluationChangedV1.SCHEMA_VERSION, Instant.now(), e.countyCode(), e.year(), e.ruleSet(), revision,
+                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs());
+            outboxRow.setString(1, event.eventId());
+            outboxRow.setString(2, Topics.INDICATOR_EVALUATIONS);
+            outboxRow.setString(3, e.countyCode());
+            outboxRow.setString(4, write(event));
+            outboxRow.addBatch();
+            if (++pending >= batchSize) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                evaluation.executeBatch();
+                outboxRow.executeBatch();
+                pending = 0;
+                relayAfterCommit();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                evaluation.close();
+                outboxRow.close();
+            }
+        }
     }
 
     /** Wakes the outbox relay once the writing transaction has committed (once per transaction). */
@@ -448,38 +490,40 @@ public class EvaluationService {
         Set<String> pending = new TreeSet<>(findings.keySet());
         pending.addAll(surveys.keySet());
         int[] counts = new int[5];
-        try (PreparedStatement ps = c.prepareStatement(
-                "select county_code, school, report, revision from school_report where year = ? order by county_code, school_code")) {
-            ps.setInt(1, year);
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                String county = null;
-                List<CountyInputs.ApprovedReport> reports = new ArrayList<>();
-                while (rs.next()) {
-                    String next = rs.getString(1);
-                    if (county != null && !county.equals(next)) {
-                        evaluateCounty(c, county, year, reports, names, registered, findings, surveys, digests, revisions, sets, counts);
-                        pending.remove(county);
-                        reports = new ArrayList<>();
+        try (ChangeWriter writer = new ChangeWriter(c, 500)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select county_code, school, report, revision from school_report where year = ? order by county_code, school_code")) {
+                ps.setInt(1, year);
+                ps.setFetchSize(2000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String county = null;
+                    List<CountyInputs.ApprovedReport> reports = new ArrayList<>();
+                    while (rs.next()) {
+                        String next = rs.getString(1);
+                        if (county != null && !county.equals(next)) {
+                            evaluateCounty(writer, county, year, reports, names, registered, findings, surveys, digests, revisions, sets, counts);
+                            pending.remove(county);
+                            reports = new ArrayList<>();
+                        }
+                        county = next;
+                        reports.add(new CountyInputs.ApprovedReport(read(rs.getString(2), SchoolV1.class),
+                                read(rs.getString(3), AnnualReportV1.class), rs.getLong(4)));
                     }
-                    county = next;
-                    reports.add(new CountyInputs.ApprovedReport(read(rs.getString(2), SchoolV1.class),
-                            read(rs.getString(3), AnnualReportV1.class), rs.getLong(4)));
-                }
-                if (county != null) {
-                    evaluateCounty(c, county, year, reports, names, registered, findings, surveys, digests, revisions, sets, counts);
-                    pending.remove(county);
+                    if (county != null) {
+                        evaluateCounty(writer, county, year, reports, names, registered, findings, surveys, digests, revisions, sets, counts);
+                        pending.remove(county);
+                    }
                 }
             }
-        }
-        for (String county : pending) {
-            evaluateCounty(c, county, year, List.of(), names, registered, findings, surveys, digests, revisions, sets, counts);
+            for (String county : pending) {
+                evaluateCounty(writer, county, year, List.of(), names, registered, findings, surveys, digests, revisions, sets, counts);
+            }
         }
         return new RecomputeStats(counts[0], counts[1], counts[2], counts[3], counts[4],
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private void evaluateCounty(Connection c, String county, int year, List<CountyInputs.ApprovedReport> reports,
+    private void evaluateCounty(ChangeWriter writer, String county, int year, List<CountyInputs.ApprovedReport> reports,
             Map<String, String> names, Map<String, List<CountyInputs.RegisteredSchool>> registered,
             Map<String, Findings> findings, Map<String, CountyInputs.SurveyInput> surveys, Map<String, String> digests,
             Map<String, Long> revisions, Collection<RuleSet> sets, int[] counts) throws SQLException {
@@ -503,7 +547,7 @@ public class EvaluationService {
             String key = county + "/" + rules.code();
             String digest = digest(e);
             if (!digest.equals(digests.get(key))) {
-                writeChange(c, e, digest, revisions.getOrDefault(key, 0L) + 1);
+                writer.add(e, digest, revisions.getOrDefault(key, 0L) + 1);
                 counts[4]++;
             }
         }
