@@ -61,7 +61,14 @@ final class DemoLoader {
                         .header("Content-Type", contentType)
                         .method(method, body)
                         .build();
+                // Services learn of each other's data through Kafka (a survey needs its county from the
+                // registry events), so a request may be refused until an event has arrived: retry for a while.
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (response.statusCode() >= 300 && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                }
                 if (response.statusCode() >= 300) {
                     System.out.printf("Demo data: %s:%d %s %s answered %d: %s%n", file.getFileName(), lineNumber,
                             method, path, response.statusCode(), response.body());

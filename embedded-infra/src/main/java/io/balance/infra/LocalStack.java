@@ -159,6 +159,8 @@ public final class LocalStack implements AutoCloseable {
                 kafka = EmbeddedKafkaBroker.start(keep ? directory.resolve("kafka") : null, freePorts ? 0 : 59092);
                 JwtKeys keys = JwtKeys.inDirectory(directory.resolve("keys"));
                 Map<String, String> urls = new HashMap<>();
+                Map<String, Integer> ports = new HashMap<>();
+                SERVICES.forEach(spec -> ports.put(spec.module(), freePorts ? Ports.free() : spec.defaultPort()));
                 for (ServiceSpec spec : SERVICES) {
                     Path jar = repoRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
                     boolean wanted = modules == null ? Files.exists(jar) : modules.contains(spec.module());
@@ -169,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
                         throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
                     }
                     postgres.ensureDatabase(spec.database());
-                    int port = freePorts ? Ports.free() : spec.defaultPort();
+                    int port = ports.get(spec.module());
                     Map<String, String> env = new HashMap<>();
                     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
                     env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
@@ -180,6 +182,8 @@ public final class LocalStack implements AutoCloseable {
                     if (spec.module().equals("survey-service")) {
                         // keys the HMAC of respondents' address ranges; stable across local runs
                         env.put("BALANCE_SURVEY_SECRET", secret(directory.resolve("keys").resolve("survey-secret")));
+                        // printed into the invitations' QR codes: parents reach the questionnaire through the gateway
+                        env.put("BALANCE_PUBLIC_URL", "http://localhost:" + ports.get("gateway"));
                     }
                     if (spec.module().equals("gateway")) {
                         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toUri().toString());

@@ -29,12 +29,12 @@ class DemoLoadTest {
     @Test
     void demoRequestFilesLoadCleanly() throws IOException {
         Path demo = DemoFilesTest.demoDirectory();
-        List<Path> files;
+        // this service's demo files; later ones (90-survey.requests) address other services
+        List<Path> files = List.of(demo.resolve("10-registry.requests"), demo.resolve("20-reports-2025.requests"));
         try (Stream<Path> list = Files.list(demo)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".requests")).sorted().toList();
+            assertEquals(files, list.filter(p -> p.getFileName().toString().matches("[0-8]\\d-.*\\.requests"))
+                    .sorted().toList(), "every demo file before 90- is school-service's");
         }
-        assertEquals(List.of("10-registry.requests", "20-reports-2025.requests"),
-                files.stream().map(p -> p.getFileName().toString()).toList());
         String token = Api.admin();
         int executed = 0;
         for (Path file : files) {
