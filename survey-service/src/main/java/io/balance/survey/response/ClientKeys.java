@@ -23,6 +23,10 @@ public class ClientKeys {
         if (address == null || address.isBlank()) {
             return "unknown";
         }
+        String fast = ipv4Range(address);
+        if (fast != null) {
+            return fast;
+        }
         String a = address.strip();
         if (a.startsWith("[") && a.endsWith("]")) {
             a = a.substring(1, a.length() - 1);
@@ -46,8 +50,46 @@ public class ClientKeys {
         }
     }
 
+    /** Dotted-quad IPv4 without regex or InetAddress (the hot path); null when it is something else. */
+    static String ipv4Range(String a) {
+        int dots = 0;
+        int octet = -1;
+        int lastDot = -1;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c == '.') {
+                if (octet < 0 || ++dots > 3) {
+                    return null;
+                }
+                octet = -1;
+                lastDot = i;
+            } else if (c >= '0' && c <= '9') {
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                if (octet > 255) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return dots == 3 && octet >= 0 ? a.substring(0, lastDot) + ".0/24" : null;
+    }
+
+    private final ThreadLocal<javax.crypto.Mac> macs = new ThreadLocal<>();
+
     public byte[] key(byte[] campaignSalt, String range) {
-        byte[] mac = Secrets.hmac(secrets.clientKey(), campaignSalt, range.getBytes(StandardCharsets.US_ASCII));
-        return Arrays.copyOf(mac, 16);
+        javax.crypto.Mac mac = macs.get();
+        try {
+            if (mac == null) {
+                mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(secrets.clientKey(), "HmacSHA256"));
+                macs.set(mac);
+            }
+            mac.update(campaignSalt);
+            mac.update(range.getBytes(StandardCharsets.US_ASCII));
+            return Arrays.copyOf(mac.doFinal(), 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
