@@ -99,7 +99,7 @@ public class ResponseService {
 
     /** Resolves an invitation for display and stamps the first time it was opened (start of the timing). */
     public View open(String rawCode) {
-        Invitation inv = lookup(rawCode);
+        Invitation inv = lookup(rawCode, true);
         SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
         Form form = inv.group().form;
         Outcome outcome = outcome(state.survey(), inv.answered());
@@ -124,7 +124,7 @@ public class ResponseService {
             v.add("answers", "is required");
         }
         v.throwIfInvalid();
-        Invitation inv = lookup(rawCode);
+        Invitation inv = lookup(rawCode, false);
         SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
         Survey survey = state.survey();
         List<Item> items = state.items().get(inv.group().form);
@@ -170,14 +170,11 @@ public class ResponseService {
                 .flags(duration, answers.values(), recent);
         int[] counts = new int[Answer.values().length];
         answers.values().forEach(a -> counts[a.ordinal()]++);
-        String answersJson;
-        try {
-            Map<String, String> plain = new LinkedHashMap<>();
-            answers.forEach((k, a) -> plain.put(k, a.name()));
-            answersJson = json.writeValueAsString(plain);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // item ids are [A-Za-z0-9_-] and values enum names: nothing to escape
+        StringBuilder answersJson = new StringBuilder(24 * answers.size()).append('{');
+        answers.forEach((k, a) -> answersJson.append(answersJson.length() > 1 ? "," : "").append('"').append(k)
+                .append("\":\"").append(a.name()).append('"'));
+        answersJson.append('}');
         byte[] clientKey = clientKeys.key(survey.clientSalt(), range);
 
         Instant stored = db.auto(c -> {
@@ -190,7 +187,7 @@ public class ResponseService {
                 ps.setString(3, inv.schoolCode());
                 ps.setString(4, inv.location());
                 ps.setString(5, inv.group().name());
-                ps.setString(6, answersJson);
+                ps.setString(6, answersJson.toString());
                 ps.setBytes(7, digest);
                 ps.setInt(8, counts[Answer.RECOGNISE.ordinal()]);
                 ps.setInt(9, counts[Answer.MOSTLY.ordinal()]);
@@ -243,16 +240,19 @@ public class ResponseService {
         return Outcome.OPEN;
     }
 
-    private Invitation lookup(String rawCode) {
+    /** {@code withAnswered}: whether to look for a stored answer too (the page needs it; the submit does not). */
+    private Invitation lookup(String rawCode, boolean withAnswered) {
         String code = Codes.normalise(rawCode);
         if (code == null) {
             throw unknown();
         }
         byte[] hash = Codes.hash(code);
         Invitation inv = db.auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.survey_id, i.school_code, i.location, i.grp, "
-                    + "i.first_opened_at, r.id IS NOT NULL FROM invitation i "
-                    + "LEFT JOIN response r ON r.invitation = i.code_hash WHERE i.code_hash = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(withAnswered
+                    ? "SELECT i.survey_id, i.school_code, i.location, i.grp, i.first_opened_at, r.id IS NOT NULL "
+                            + "FROM invitation i LEFT JOIN response r ON r.invitation = i.code_hash WHERE i.code_hash = ?"
+                    : "SELECT survey_id, school_code, location, grp, first_opened_at, false FROM invitation "
+                            + "WHERE code_hash = ?")) {
                 ps.setBytes(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
