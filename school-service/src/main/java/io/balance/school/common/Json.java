@@ -108,14 +108,22 @@ public final class Json {
         }
     }
 
+    /** Whether the member is missing or JSON null; a missing required member is recorded as an error. */
+    private static boolean absent(JsonNode node, String field, boolean required, Errors errors) {
+        if (node != null && !node.isNull()) {
+            return false;
+        }
+        if (required) {
+            errors.add(field, "is required");
+        }
+        return true;
+    }
+
     /** A required (or optional) object member; records an error and returns null when it is not an object. */
     public static JsonNode object(JsonNode parent, String name, String path, boolean required, Errors errors) {
         JsonNode node = parent.get(name);
         String field = child(path, name);
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
+        if (absent(node, field, required, errors)) {
             return null;
         }
         if (!node.isObject()) {
@@ -128,10 +136,7 @@ public final class Json {
     public static String text(JsonNode parent, String name, String path, boolean required, int maxLength, Errors errors) {
         JsonNode node = parent.get(name);
         String field = child(path, name);
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
+        if (absent(node, field, required, errors)) {
             return null;
         }
         if (!node.isTextual()) {
@@ -165,10 +170,7 @@ public final class Json {
     public static Boolean bool(JsonNode parent, String name, String path, boolean required, Errors errors) {
         JsonNode node = parent.get(name);
         String field = child(path, name);
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
+        if (absent(node, field, required, errors)) {
             return null;
         }
         if (!node.isBoolean()) {
@@ -180,10 +182,7 @@ public final class Json {
 
     /** A whole number in [min, max]; {@code 40.0} is accepted as 40, {@code 40.5} is not. */
     public static Long integer(JsonNode node, String field, boolean required, long min, long max, Errors errors) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
+        if (absent(node, field, required, errors)) {
             return null;
         }
         if (!node.isNumber()) {
@@ -212,10 +211,7 @@ public final class Json {
     }
 
     public static Double number(JsonNode node, String field, boolean required, double min, double max, Errors errors) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
+        if (absent(node, field, required, errors)) {
             return null;
         }
         if (!node.isNumber()) {
