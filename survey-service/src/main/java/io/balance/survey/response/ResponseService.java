@@ -31,8 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The public side: showing an invitation's questionnaire and storing its one answer. The submit path is one
- * indexed lookup and one single-row insert; the unique key on the invitation hash makes a code single-use
- * even under concurrent double submission, and results are never recomputed per answer.
+ * indexed lookup and one row handed to the group-committing {@link ResponseWriter}; the unique key on the
+ * invitation hash makes a code single-use even under concurrent double submission, and results are never
+ * recomputed per answer.
  */
 @ApplicationScoped
 public class ResponseService {
@@ -42,6 +43,8 @@ public class ResponseService {
     SurveyStateCache cache;
     @Inject
     ClientKeys clientKeys;
+    @Inject
+    ResponseWriter writer;
     @Inject
     ObjectMapper json;
 
@@ -177,31 +180,11 @@ public class ResponseService {
         answersJson.append('}');
         byte[] clientKey = clientKeys.key(survey.clientSalt(), range);
 
-        Instant stored = db.auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO response (invitation, survey_id, school_code, "
-                    + "location, grp, answers, digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, "
-                    + "flags, submitted_at) VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) "
-                    + "ON CONFLICT (invitation) DO NOTHING")) {
-                ps.setBytes(1, inv.hash());
-                ps.setObject(2, inv.surveyId());
-                ps.setString(3, inv.schoolCode());
-                ps.setString(4, inv.location());
-                ps.setString(5, inv.group().name());
-                ps.setString(6, answersJson.toString());
-                ps.setBytes(7, digest);
-                ps.setInt(8, counts[Answer.RECOGNISE.ordinal()]);
-                ps.setInt(9, counts[Answer.MOSTLY.ordinal()]);
-                ps.setInt(10, counts[Answer.NOT.ordinal()]);
-                ps.setInt(11, counts[Answer.UNKNOWN.ordinal()]);
-                ps.setObject(12, duration);
-                ps.setBytes(13, clientKey);
-                ps.setArray(14, c.createArrayOf("text", flags.toArray()));
-                ps.setTimestamp(15, Timestamp.from(now));
-                return ps.executeUpdate() == 1 ? now : null;
-            }
-        });
-        if (stored != null) {
-            return new Receipt(stored, false);
+        boolean stored = writer.store(new ResponseWriter.Row(inv.hash(), inv.surveyId(), inv.schoolCode(),
+                inv.location(), inv.group().name(), answersJson.toString(), digest, counts, duration, clientKey,
+                flags.toArray(String[]::new), now));
+        if (stored) {
+            return new Receipt(now, false);
         }
         Receipt earlier = existing(inv.hash(), digest);
         if (earlier != null) {

@@ -15,11 +15,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.DriverManager;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,13 +32,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,25 +66,11 @@ class SubmitBenchmark {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
     static final int MAX_IN_FLIGHT = Integer.getInteger("bench.max-in-flight", 64); // = client connections
     static final int POOL = Integer.getInteger("bench.raw-connections", 30); // quarkus.datasource.jdbc.max-size
-    static final String ANSWERS_TEMPLATE;
-
-    static {
-        String[] values = {"RECOGNISE", "MOSTLY", "RECOGNISE", "NOT", "UNKNOWN", "RECOGNISE", "MOSTLY", "RECOGNISE",
-                "RECOGNISE", "MOSTLY"};
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"P%02d\":\"%s\"", i + 1, values[i]));
-        }
-        ANSWERS_TEMPLATE = sb.append('}').toString();
-    }
-
     static double loadAtStart;
 
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger addressSeq = new AtomicInteger();
     /** Every code that got a 201: the count after the run must find exactly these stored. */
     private final java.util.Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -147,12 +127,28 @@ class SubmitBenchmark {
         List<String> measuredCodes = codes.subList(fixedCodes - RATE * SECONDS, fixedCodes);
         List<String> saturationPool = codes.subList(fixedCodes, total);
 
-        // warm-up closed loop: the JIT compiles the submit path at full speed without building a queue that an
-        // open-loop phase at the target rate would then never drain
-        Phase warm = saturation("warm-up (closed loop, " + CONCURRENCY + " clients)", uri, warmCodes, CONCURRENCY,
-                WARMUP_SECONDS);
-        Phase fixed = fixedRate("fixed rate", uri, measuredCodes, RATE);
-        Phase saturation = saturation(uri, saturationPool, CONCURRENCY, SATURATION_SECONDS);
+        // one load-generator JVM runs the three phases back to back: a closed-loop warm-up (the JIT compiles the
+        // submit path at full speed without building a queue that an open-loop phase would then inherit), the
+        // measured open loop at the target rate, and the closed-loop saturation
+        Path load = Files.createTempDirectory("survey-bench-load-");
+        List<String> measuredRequests = new ArrayList<>(measuredCodes.size());
+        for (int i = 0; i < measuredCodes.size(); i++) {
+            // every 100th request repeats the previous answer word for word half a millisecond later (a phone
+            // retrying, usually while the first is still in flight): both get a 201 and one row is stored
+            measuredRequests.add(i >= 100 && i % 100 == 0 ? measuredCodes.get(i - 1) : measuredCodes.get(i));
+        }
+        writeRequests(load.resolve("warm.req"), warmCodes);
+        writeRequests(load.resolve("fixed.req"), measuredRequests);
+        writeRequests(load.resolve("saturation.req"), saturationPool);
+        runLoadGenerator(uri,
+                "closed," + CONCURRENCY + "," + WARMUP_SECONDS + "," + load.resolve("warm.req") + "," + load.resolve("warm.out"),
+                "fixed," + RATE + "," + MAX_IN_FLIGHT + "," + load.resolve("fixed.req") + "," + load.resolve("fixed.out"),
+                "closed," + CONCURRENCY + "," + SATURATION_SECONDS + "," + load.resolve("saturation.req") + ","
+                        + load.resolve("saturation.out"));
+        Phase warm = phase("warm-up (closed loop, " + CONCURRENCY + " clients)", warmCodes, load.resolve("warm.out"));
+        Phase fixed = phase("fixed rate", measuredRequests, load.resolve("fixed.out"));
+        Phase saturation = phase("saturation (" + CONCURRENCY + " clients)", saturationPool,
+                load.resolve("saturation.out"));
         double raw = rawInsertRate(POOL, SATURATION_SECONDS);
 
         // the count after the run: every new 201 is exactly one stored answer
@@ -182,119 +178,66 @@ class SubmitBenchmark {
         assertTrue(fixed.ok() > 0);
     }
 
-    /** Open loop: request i is due at start + i / rate; latency counts from when it was due. */
-    private Phase fixedRate(String name, String uri, List<String> codes, int rate) throws Exception {
-        int n = codes.size();
-        long[] latency = new long[n];
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger replays = new AtomicInteger();
-        AtomicInteger conflicts = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch(n);
-        // a real load balancer holds a bounded number of connections: MAX_IN_FLIGHT workers, each taking the next
-        // request of the schedule, waiting until it is due and sending it synchronously (the JDK client's async
-        // path, not the server, was the bottleneck on 2 cores). When every worker is busy the next request waits,
-        // and its latency still counts from when it was due.
-        long periodNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 50_000_000L;
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(MAX_IN_FLIGHT);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int k = 0; k < MAX_IN_FLIGHT; k++) {
-            futures.add(senders.submit(() -> {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    long due = start + i * periodNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    // every 100th request repeats the previous answer word for word (a phone retrying): both get
-                    // a 201 and one row is stored (the previous code is never itself a retry slot)
-                    boolean retry = i >= 100 && i % 100 == 0;
-                    String code = retry ? codes.get(i - 1) : codes.get(i);
-                    try {
-                        HttpResponse<String> r = http.send(request(uri, code), HttpResponse.BodyHandlers.ofString());
-                        statuses.merge(r.statusCode(), 1, Integer::sum);
-                        if (r.statusCode() == 201) {
-                            ok.incrementAndGet();
-                            if (!acknowledged.add(code)) {
-                                replays.incrementAndGet(); // the original or its retry, whichever came second
-                            }
-                        } else if (r.statusCode() == 409) {
-                            conflicts.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    } catch (java.io.IOException e) {
-                        failed.incrementAndGet();
-                    }
-                    latency[i] = System.nanoTime() - due;
-                    done.countDown();
+    /** Reads a phase's results: a 201 for a code acknowledged before is an identical retry (nothing stored). */
+    private Phase phase(String name, List<String> codes, Path results) throws Exception {
+        List<String> lines = Files.readAllLines(results);
+        double seconds = Double.parseDouble(lines.get(0));
+        int sent = lines.size() - 1;
+        long[] latency = new long[sent];
+        int ok = 0;
+        int replays = 0;
+        int conflicts = 0;
+        int failed = 0;
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < sent; i++) {
+            String line = lines.get(i + 1);
+            int status = Integer.parseInt(line.substring(0, line.indexOf(' ')));
+            latency[i] = Long.parseLong(line.substring(line.indexOf(' ') + 1));
+            statuses.merge(status, 1, Integer::sum);
+            if (status == 201) {
+                ok++;
+                if (!acknowledged.add(codes.get(i))) {
+                    replays++; // the original or its retry, whichever came second
                 }
-                return null;
-            }));
+            } else if (status == 409) {
+                conflicts++;
+            } else {
+                failed++;
+            }
         }
-        shutdown(senders);
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        assertTrue(done.await(120, TimeUnit.SECONDS), name + ": requests did not finish");
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (failed.get() > 0) {
+        if (failed > 0) {
             System.err.println(name + " statuses: " + statuses);
         }
-        // the retries are not counted in the rate: they store nothing
-        return new Phase(name, n, ok.get(), replays.get(), conflicts.get(), failed.get(), seconds, latency);
+        return new Phase(name, sent, ok, replays, conflicts, failed, seconds, latency);
     }
 
-    /** Closed loop: each client sends its next answer as soon as the previous one is stored. */
-    private Phase saturation(String uri, List<String> codes, int clients, int seconds) throws Exception {
-        return saturation("saturation (" + clients + " clients)", uri, codes, clients, seconds);
+    /** Requests for the load generator: code and client address per line. */
+    private void writeRequests(Path file, List<String> codes) throws Exception {
+        StringBuilder sb = new StringBuilder(codes.size() * 40);
+        for (String code : codes) {
+            // respondents come from many networks: a different /24 for every 15 answers keeps the per-range limits
+            // (120 requests, 20 answers a minute) out of the way, as they would be for real respondents
+            int a = addressSeq.getAndIncrement() / 15;
+            sb.append(code).append(" 10.").append(a >> 8 & 0xff).append('.').append(a & 0xff).append(".9\n");
+        }
+        Files.writeString(file, sb);
     }
 
-    private Phase saturation(String name, String uri, List<String> codes, int clients, int seconds) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        long[] latency = new long[codes.size()];
-        AtomicInteger recorded = new AtomicInteger();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> futures = new ArrayList<>();
+    /** Runs {@link LoadGenerator} in a JVM of its own with this test's class path; fails if it fails. */
+    private static void runLoadGenerator(String uri, String... phases) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                LoadGenerator.class.getName(), uri));
+        command.addAll(List.of(phases));
+        Process p = new ProcessBuilder(command).inheritIO().start();
         try {
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        int i = next.getAndIncrement();
-                        if (i >= codes.size()) {
-                            return null;
-                        }
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(request(uri, codes.get(i)), HttpResponse.BodyHandlers.ofString());
-                        latency[recorded.getAndIncrement()] = System.nanoTime() - t0;
-                        if (r.statusCode() == 201) {
-                            ok.incrementAndGet();
-                            acknowledged.add(codes.get(i));
-                        } else {
-                            failed.incrementAndGet();
-                            System.err.println("saturation: " + r.statusCode() + " " + r.body());
-                        }
-                    }
-                    return null;
-                }));
+            if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                throw new AssertionError("the load generator did not finish");
             }
         } finally {
-            shutdown(pool);
+            p.destroyForcibly();
         }
-        for (Future<?> f : futures) {
-            f.get(); // a client that died surfaces here
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int sent = Math.min(next.get(), codes.size());
-        return new Phase(name, sent, ok.get(), 0, 0, failed.get(), elapsed,
-                Arrays.copyOf(latency, recorded.get()));
+        assertEquals(0, p.exitValue(), "load generator exit code");
     }
 
     private static void shutdown(ExecutorService pool) throws InterruptedException {
@@ -303,18 +246,6 @@ class SubmitBenchmark {
             pool.shutdownNow();
             throw new AssertionError("benchmark clients did not finish");
         }
-    }
-
-    private HttpRequest request(String uri, String code) {
-        // respondents come from many networks: a different /24 for every 15 answers keeps the per-range limits
-        // (120 requests, 20 answers a minute) out of the way, as they would be for real respondents
-        int a = addressSeq.getAndIncrement() / 15;
-        String address = "10." + (a >> 8 & 0xff) + "." + (a & 0xff) + ".9";
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"invitation\":\"" + code + "\",\"answers\":"
-                        + ANSWERS_TEMPLATE + "}"))
-                .build();
     }
 
     /** The ceiling: the same single-row INSERT as the submit path, autocommit, straight over JDBC. */
@@ -349,7 +280,7 @@ class SubmitBenchmark {
                             ps.setString(3, SCHOOL);
                             ps.setString(4, "URBAN");
                             ps.setString(5, "PARENT");
-                            ps.setString(6, ANSWERS_TEMPLATE);
+                            ps.setString(6, LoadGenerator.ANSWERS);
                             ps.setBytes(7, hash);
                             ps.setInt(8, 5);
                             ps.setInt(9, 3);
@@ -455,7 +386,7 @@ class SubmitBenchmark {
                         .getOperatingSystemMXBean().getSystemLoadAverage()))
                 .append(". Service, load generator and PostgreSQL 17 (fsync on, synchronous_commit on) share the machine.\n\n");
         sb.append(String.format(Locale.ROOT, "Set-up: %d invitations issued through the API in %.1f s. Settings: rate %d/s, "
-                + "%d s warm-up + %d s measured, at most %d requests in flight (one synchronous sender thread each); saturation %d clients for %d s.%n%n",
+                + "%d s warm-up + %d s measured, at most %d connections (fixed rate); saturation %d clients for %d s. The load generator is a JVM of its own (one Vert.x event loop, keep-alive HTTP/1.1).%n%n",
                 issued, issueSeconds, RATE, WARMUP_SECONDS, SECONDS, MAX_IN_FLIGHT, CONCURRENCY, SATURATION_SECONDS));
         sb.append("| phase | requests | stored (201) | identical retries (201, nothing stored) | 409 | failed | seconds "
                 + "| answers stored / s | p50 ms | p95 ms | p99 ms | max ms |\n");

@@ -1,0 +1,210 @@
+package io.balance.survey.response;
+
+import io.agroal.api.AgroalDataSource;
+import io.balance.survey.common.ApiException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores answers with group commit (成组提交): the answers that arrive while one commit is being flushed to disk go
+ * into the next transaction together, as one pipelined JDBC batch. A busy survey then costs a few hundred commits a
+ * second instead of one per answer, and every caller still gets its receipt only after its own row is durable.
+ *
+ * <p>A batch never waits for company: a writer takes what is queued the moment it is free, so a lone answer is
+ * stored at once. Rows are written in invitation order, so two batches holding the same invitation (a phone
+ * retrying while its first attempt is still queued) cannot deadlock. If a batch fails as a whole, its rows are
+ * retried one by one, so one bad row cannot take the others' answers with it.
+ */
+@ApplicationScoped
+public class ResponseWriter {
+    private static final Logger LOG = Logger.getLogger(ResponseWriter.class);
+    private static final String INSERT = "INSERT INTO response (invitation, survey_id, school_code, location, grp, "
+            + "answers, digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags, submitted_at) "
+            + "VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) ON CONFLICT (invitation) DO NOTHING";
+    private static final Comparator<Pending> BY_INVITATION = (a, b) -> Arrays.compareUnsigned(a.row.invitation(),
+            b.row.invitation());
+
+    /** One answer as stored; {@code counts} by {@link Answer} ordinal. */
+    public record Row(byte[] invitation, UUID surveyId, String schoolCode, String location, String group,
+            String answersJson, byte[] digest, int[] counts, Long durationMs, byte[] clientKey, String[] flags,
+            Instant submittedAt) {
+    }
+
+    private record Pending(Row row, CompletableFuture<Boolean> stored) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "balance.survey.submit.writers", defaultValue = "2")
+    int writers;
+    @ConfigProperty(name = "balance.survey.submit.max-batch", defaultValue = "200")
+    int maxBatch;
+    @ConfigProperty(name = "balance.survey.submit.queue", defaultValue = "20000")
+    int queueCapacity;
+    @ConfigProperty(name = "balance.survey.submit.timeout", defaultValue = "15s")
+    java.time.Duration timeout;
+
+    private BlockingQueue<Pending> queue;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent event) {
+        queue = new ArrayBlockingQueue<>(queueCapacity);
+        running = true;
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::loop, "survey-response-writer-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.stored.completeExceptionally(unavailable()));
+    }
+
+    /**
+     * Stores {@code row} durably, or finds that its invitation already has an answer.
+     *
+     * @return true when this row was stored, false when the invitation had been answered before
+     * @throws ApiException 503 when the database cannot take the answer now (nothing was stored)
+     */
+    public boolean store(Row row) {
+        Pending p = new Pending(row, new CompletableFuture<>());
+        if (!running || !queue.offer(p)) {
+            throw unavailable();
+        }
+        try {
+            return p.stored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ApiException api ? api : unavailable();
+        } catch (TimeoutException e) {
+            // the row may still be committed later: the client's retry then gets the same receipt (idempotent)
+            throw unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
+    private void loop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.error("response writer failed", e);
+                batch.forEach(p -> p.stored.completeExceptionally(unavailable()));
+            }
+            batch.clear();
+        }
+        batch.forEach(p -> p.stored.completeExceptionally(unavailable()));
+    }
+
+    private void write(List<Pending> batch) {
+        batch.sort(BY_INVITATION);
+        try (Connection c = dataSource.getConnection()) {
+            int[] counts;
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Pending p : batch) {
+                    bind(c, ps, p.row);
+                    ps.addBatch();
+                }
+                counts = ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                c.setAutoCommit(true);
+                LOG.warnf("a batch of %d answers failed (%s); storing them one by one", batch.size(), e.getMessage());
+                writeOneByOne(c, batch);
+                return;
+            } finally {
+                if (!c.isClosed() && !c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored.complete(counts[i] == 1);
+            }
+        } catch (SQLException e) {
+            LOG.errorf("cannot store %d answers: %s", batch.size(), e.getMessage());
+            batch.forEach(p -> p.stored.completeExceptionally(unavailable()));
+        }
+    }
+
+    private void writeOneByOne(Connection c, List<Pending> batch) {
+        for (Pending p : batch) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bind(c, ps, p.row);
+                p.stored.complete(ps.executeUpdate() == 1);
+            } catch (SQLException e) {
+                LOG.errorf("cannot store an answer: %s", e.getMessage());
+                p.stored.completeExceptionally(unavailable());
+            }
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, Row r) throws SQLException {
+        ps.setBytes(1, r.invitation());
+        ps.setObject(2, r.surveyId());
+        ps.setString(3, r.schoolCode());
+        ps.setString(4, r.location());
+        ps.setString(5, r.group());
+        ps.setString(6, r.answersJson());
+        ps.setBytes(7, r.digest());
+        ps.setInt(8, r.counts()[Answer.RECOGNISE.ordinal()]);
+        ps.setInt(9, r.counts()[Answer.MOSTLY.ordinal()]);
+        ps.setInt(10, r.counts()[Answer.NOT.ordinal()]);
+        ps.setInt(11, r.counts()[Answer.UNKNOWN.ordinal()]);
+        ps.setObject(12, r.durationMs());
+        ps.setBytes(13, r.clientKey());
+        ps.setArray(14, c.createArrayOf("text", r.flags()));
+        ps.setTimestamp(15, Timestamp.from(r.submittedAt()));
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(503, "unavailable", "Service unavailable",
+                "the answer could not be confirmed just now; please submit it again (an identical answer is never "
+                        + "counted twice)", null, 5);
+    }
+}
