@@ -15,8 +15,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Coalesces answers into results events: every interval, each campaign with answers newer than its last
- * event gets one new event (never one per answer). The closing event is written by the close itself.
+ * Coalesces answers into results events: every interval, each campaign whose answer count differs from what its
+ * last event covered gets one new event (never one per answer). Counting, not "an id above the last covered one":
+ * answers from concurrent writers commit out of id order. The closing event is written by the close itself.
  */
 @ApplicationScoped
 public class ResultsPublisher {
@@ -45,8 +46,8 @@ public class ResultsPublisher {
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT s.id FROM survey s WHERE s.status <> 'DRAFT' AND NOT s.results_final
-                      AND (s.status = 'CLOSED' OR EXISTS
-                        (SELECT 1 FROM response r WHERE r.survey_id = s.id AND r.id > s.results_response_id))""")) {
+                      AND (s.status = 'CLOSED'
+                        OR (SELECT count(*) FROM response r WHERE r.survey_id = s.id) <> s.results_response_count)""")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getObject(1, UUID.class));

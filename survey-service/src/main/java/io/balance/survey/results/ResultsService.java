@@ -186,11 +186,13 @@ public class ResultsService {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE survey SET results_revision = ?, "
-                + "results_response_id = greatest(results_response_id, ?), results_final = ? WHERE id = ?")) {
+                + "results_response_id = greatest(results_response_id, ?), results_response_count = ?, "
+                + "results_final = ? WHERE id = ?")) {
             ps.setLong(1, revision);
             ps.setLong(2, r.maxResponseId());
-            ps.setBoolean(3, closed);
-            ps.setObject(4, s.id());
+            ps.setLong(3, r.overall().valid + r.overall().flagged);
+            ps.setBoolean(4, closed);
+            ps.setObject(5, s.id());
             ps.executeUpdate();
         }
     }

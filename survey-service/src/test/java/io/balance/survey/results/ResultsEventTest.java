@@ -79,6 +79,37 @@ class ResultsEventTest {
                 + survey + "%'"));
     }
 
+    /**
+     * Concurrent writers commit answers out of id order: an answer that becomes visible after an event covering
+     * higher ids must still bring a new event while the survey runs, not only at the close.
+     */
+    @Test
+    void anAnswerCommittedOutOfIdOrderStillGetsItsEvent() throws Exception {
+        String county = "419933";
+        Fixtures.standardCounty(county, 300_000);
+        String survey = Fixtures.openSurvey(county, 2025);
+        List<String> codes = invite(survey, county + "0001", "PARENT", 2);
+        List<String> items = fetchItems(codes.get(0));
+        for (String code : codes) {
+            openedAgo(code, 600);
+            submit(code, answers(items, "RECOGNISE", "RECOGNISE", "MOSTLY", "RECOGNISE", "NOT", "RECOGNISE",
+                    "UNKNOWN", "RECOGNISE", "MOSTLY", "RECOGNISE"), freshAddress()).then().statusCode(201);
+        }
+        List<SurveyResultsV1> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SURVEY_RESULTS));
+            poll(consumer, county, survey, seen, e -> e.valid() == 2, Duration.ofSeconds(30));
+            // the late commit: an answer whose id is below every id the last event covered
+            Fixtures.update("INSERT INTO response (id, invitation, survey_id, school_code, location, grp, answers, "
+                    + "digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags) "
+                    + "SELECT -nextval('response_id_seq'), sha256(gen_random_uuid()::text::bytea), survey_id, "
+                    + "school_code, location, grp, answers, digest, n_recognise, n_mostly, n_not, n_unknown, "
+                    + "duration_ms, client_key, flags FROM response WHERE survey_id = '" + survey + "' LIMIT 1");
+            poll(consumer, county, survey, seen, e -> e.valid() == 3, Duration.ofSeconds(30));
+            assertFalse(seen.get(seen.size() - 1).closed());
+        }
+    }
+
     /** Kafka down: the close still succeeds (the event waits in the outbox) and the event flows once it is back. */
     @Test
     void closingWhileKafkaIsDownPublishesWhenItIsBack() throws Exception {
