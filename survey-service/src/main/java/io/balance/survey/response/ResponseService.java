@@ -30,10 +30,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The public side: showing an invitation's questionnaire and storing its one answer. The submit path is one
- * indexed lookup and one row handed to the group-committing {@link ResponseWriter}; the unique key on the
- * invitation hash makes a code single-use even under concurrent double submission, and results are never
- * recomputed per answer.
+ * The public side: showing an invitation's questionnaire and storing its one answer. The submit path is a
+ * batched invitation lookup ({@link InvitationLookup}) and one row handed to the group-committing
+ * {@link ResponseWriter}; the unique key on the invitation hash makes a code single-use even under concurrent
+ * double submission, and results are never recomputed per answer.
  */
 @ApplicationScoped
 public class ResponseService {
@@ -45,6 +45,8 @@ public class ResponseService {
     ClientKeys clientKeys;
     @Inject
     ResponseWriter writer;
+    @Inject
+    InvitationLookup invitations;
     @Inject
     ObjectMapper json;
 
@@ -223,19 +225,20 @@ public class ResponseService {
         return Outcome.OPEN;
     }
 
-    /** {@code withAnswered}: whether to look for a stored answer too (the page needs it; the submit does not). */
-    private Invitation lookup(String rawCode, boolean withAnswered) {
+    /**
+     * {@code forPage}: the page also needs to know whether the invitation was answered (one query with a join);
+     * the submit does not, and goes through the batched {@link InvitationLookup}.
+     */
+    private Invitation lookup(String rawCode, boolean forPage) {
         String code = Codes.normalise(rawCode);
         if (code == null) {
             throw unknown();
         }
         byte[] hash = Codes.hash(code);
-        Invitation inv = db.auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement(withAnswered
-                    ? "SELECT i.survey_id, i.school_code, i.location, i.grp, i.first_opened_at, r.id IS NOT NULL "
-                            + "FROM invitation i LEFT JOIN response r ON r.invitation = i.code_hash WHERE i.code_hash = ?"
-                    : "SELECT survey_id, school_code, location, grp, first_opened_at, false FROM invitation "
-                            + "WHERE code_hash = ?")) {
+        Invitation inv = !forPage ? invitations.find(hash) : db.auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT i.survey_id, i.school_code, i.location, i.grp, i.first_opened_at, r.id IS NOT NULL "
+                            + "FROM invitation i LEFT JOIN response r ON r.invitation = i.code_hash WHERE i.code_hash = ?")) {
                 ps.setBytes(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {

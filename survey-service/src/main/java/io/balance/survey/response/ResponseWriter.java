@@ -12,17 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,16 +35,13 @@ public class ResponseWriter {
     private static final String INSERT = "INSERT INTO response (invitation, survey_id, school_code, location, grp, "
             + "answers, digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags, submitted_at) "
             + "VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) ON CONFLICT (invitation) DO NOTHING";
-    private static final Comparator<Pending> BY_INVITATION = (a, b) -> Arrays.compareUnsigned(a.row.invitation(),
-            b.row.invitation());
+    private static final Comparator<Batcher.Pending<Row, Boolean>> BY_INVITATION = (a, b) -> Arrays.compareUnsigned(
+            a.item().invitation(), b.item().invitation());
 
     /** One answer as stored; {@code counts} by {@link Answer} ordinal. */
     public record Row(byte[] invitation, UUID surveyId, String schoolCode, String location, String group,
             String answersJson, byte[] digest, int[] counts, Long durationMs, byte[] clientKey, String[] flags,
             Instant submittedAt) {
-    }
-
-    private record Pending(Row row, CompletableFuture<Boolean> stored) {
     }
 
     @Inject
@@ -66,88 +56,34 @@ public class ResponseWriter {
     @ConfigProperty(name = "balance.survey.submit.timeout", defaultValue = "15s")
     java.time.Duration timeout;
 
-    private BlockingQueue<Pending> queue;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private Batcher<Row, Boolean> batcher;
 
     void start(@Observes StartupEvent event) {
-        queue = new ArrayBlockingQueue<>(queueCapacity);
-        running = true;
-        for (int i = 0; i < writers; i++) {
-            Thread t = new Thread(this::loop, "survey-response-writer-" + i);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
+        batcher = new Batcher<>("survey-response-writer", writers, maxBatch, queueCapacity, timeout, this::write);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        List<Pending> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(p -> p.stored.completeExceptionally(unavailable()));
+        batcher.stop();
     }
 
     /**
      * Stores {@code row} durably, or finds that its invitation already has an answer.
      *
      * @return true when this row was stored, false when the invitation had been answered before
-     * @throws ApiException 503 when the database cannot take the answer now (nothing was stored)
+     * @throws ApiException 503 when the database cannot take the answer now
      */
     public boolean store(Row row) {
-        Pending p = new Pending(row, new CompletableFuture<>());
-        if (!running || !queue.offer(p)) {
-            throw unavailable();
-        }
-        try {
-            return p.stored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ApiException api ? api : unavailable();
-        } catch (TimeoutException e) {
-            // the row may still be committed later: the client's retry then gets the same receipt (idempotent)
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
+        return batcher.submit(row);
     }
 
-    private void loop() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running) {
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                if (!running) {
-                    break;
-                }
-            } catch (RuntimeException | Error e) {
-                LOG.error("response writer failed", e);
-                batch.forEach(p -> p.stored.completeExceptionally(unavailable()));
-            }
-            batch.clear();
-        }
-        batch.forEach(p -> p.stored.completeExceptionally(unavailable()));
-    }
-
-    private void write(List<Pending> batch) {
+    private void write(List<Batcher.Pending<Row, Boolean>> batch) {
         batch.sort(BY_INVITATION);
         try (Connection c = dataSource.getConnection()) {
             int[] counts;
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (Pending p : batch) {
-                    bind(c, ps, p.row);
+                for (Batcher.Pending<Row, Boolean> p : batch) {
+                    bind(c, ps, p.item());
                     ps.addBatch();
                 }
                 counts = ps.executeBatch();
@@ -164,22 +100,22 @@ public class ResponseWriter {
                 }
             }
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).stored.complete(counts[i] == 1);
+                batch.get(i).result().complete(counts[i] == 1);
             }
         } catch (SQLException e) {
             LOG.errorf("cannot store %d answers: %s", batch.size(), e.getMessage());
-            batch.forEach(p -> p.stored.completeExceptionally(unavailable()));
+            batch.forEach(p -> p.result().completeExceptionally(Batcher.unavailable()));
         }
     }
 
-    private void writeOneByOne(Connection c, List<Pending> batch) {
-        for (Pending p : batch) {
+    private void writeOneByOne(Connection c, List<Batcher.Pending<Row, Boolean>> batch) {
+        for (Batcher.Pending<Row, Boolean> p : batch) {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                bind(c, ps, p.row);
-                p.stored.complete(ps.executeUpdate() == 1);
+                bind(c, ps, p.item());
+                p.result().complete(ps.executeUpdate() == 1);
             } catch (SQLException e) {
                 LOG.errorf("cannot store an answer: %s", e.getMessage());
-                p.stored.completeExceptionally(unavailable());
+                p.result().completeExceptionally(Batcher.unavailable());
             }
         }
     }
@@ -200,11 +136,5 @@ public class ResponseWriter {
         ps.setBytes(13, r.clientKey());
         ps.setArray(14, c.createArrayOf("text", r.flags()));
         ps.setTimestamp(15, Timestamp.from(r.submittedAt()));
-    }
-
-    private static ApiException unavailable() {
-        return new ApiException(503, "unavailable", "Service unavailable",
-                "the answer could not be confirmed just now; please submit it again (an identical answer is never "
-                        + "counted twice)", null, 5);
     }
 }

@@ -38,6 +38,13 @@ public class DurableInfraResource implements QuarkusTestResourceLifecycleManager
         public boolean disableGlobalTestResources() {
             return true;
         }
+
+        /** The production intervals, not the test profile's shorter ones: background work costs what it will. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("balance.survey.lifecycle-interval", "5s", "balance.survey.results.publish-interval", "5s",
+                    "balance.survey.outbox.interval", "1s");
+        }
     }
 
     public static synchronized String jdbcUrl() {

@@ -37,6 +37,8 @@ public final class LoadGenerator {
 
     private final Vertx vertx;
     private final URI uri;
+    /** One client per pool size, kept across phases: a new phase does not start by opening new connections. */
+    private final java.util.Map<Integer, HttpClient> clients = new java.util.HashMap<>();
 
     private LoadGenerator(Vertx vertx, URI uri) {
         this.vertx = vertx;
@@ -76,9 +78,9 @@ public final class LoadGenerator {
     }
 
     private HttpClient client(int connections) {
-        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
-                .setConnectTimeout(5_000).setIdleTimeout(0), new PoolOptions().setHttp1MaxSize(connections)
-                .setMaxWaitQueueSize(-1));
+        return clients.computeIfAbsent(connections, n -> vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true).setPipelining(false).setConnectTimeout(5_000).setIdleTimeout(0),
+                new PoolOptions().setHttp1MaxSize(n).setMaxWaitQueueSize(-1)));
     }
 
     private Future<Integer> send(HttpClient http, String line) {
@@ -126,7 +128,6 @@ public final class LoadGenerator {
         });
         done.get(n / rate + 180, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        http.close();
         return new Result(status, latency, n, seconds);
     }
 
@@ -150,7 +151,6 @@ public final class LoadGenerator {
         done.future().onComplete(v -> finished.complete(null));
         finished.get(seconds + 180L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        http.close();
         return new Result(status, latency, next[0], elapsed);
     }
 

@@ -60,7 +60,9 @@ class SubmitBenchmark {
     static final String COUNTY = "419981";
     static final String SCHOOL = COUNTY + "0001";
     static final int RATE = Integer.getInteger("bench.rate", 2000);
-    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    /** Open loop at the target rate before the measured seconds: the switch from the closed-loop warm-up settles. */
+    static final int LEAD_IN_SECONDS = Integer.getInteger("bench.lead-in", 5);
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 40);
     static final int SATURATION_SECONDS = Integer.getInteger("bench.saturation-seconds", 10);
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
@@ -103,7 +105,7 @@ class SubmitBenchmark {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("SELECT count(*) FROM school WHERE school_code = '" + SCHOOL + "'") == 1
                         && count("SELECT count(*) FROM jurisdiction WHERE code = '" + COUNTY + "'") == 1);
-        int fixedCodes = Math.max(RATE, 3_000) * WARMUP_SECONDS + RATE * SECONDS;
+        int fixedCodes = Math.max(RATE, 3_000) * WARMUP_SECONDS + RATE * (LEAD_IN_SECONDS + SECONDS);
         int saturationCodes = Math.max(20_000, RATE * 3 * SATURATION_SECONDS);
         int total = fixedCodes + saturationCodes;
         String survey = Fixtures.draftSurvey(COUNTY, 2025);
@@ -123,8 +125,8 @@ class SubmitBenchmark {
                 + survey + "'");
 
         String uri = base.toString().replaceAll("/$", "") + "/api/v1/public/responses";
-        List<String> warmCodes = codes.subList(0, fixedCodes - RATE * SECONDS);
-        List<String> measuredCodes = codes.subList(fixedCodes - RATE * SECONDS, fixedCodes);
+        List<String> warmCodes = codes.subList(0, fixedCodes - RATE * (LEAD_IN_SECONDS + SECONDS));
+        List<String> measuredCodes = codes.subList(fixedCodes - RATE * (LEAD_IN_SECONDS + SECONDS), fixedCodes);
         List<String> saturationPool = codes.subList(fixedCodes, total);
 
         // one load-generator JVM runs the three phases back to back: a closed-loop warm-up (the JIT compiles the
@@ -145,10 +147,16 @@ class SubmitBenchmark {
                 "fixed," + RATE + "," + MAX_IN_FLIGHT + "," + load.resolve("fixed.req") + "," + load.resolve("fixed.out"),
                 "closed," + CONCURRENCY + "," + SATURATION_SECONDS + "," + load.resolve("saturation.req") + ","
                         + load.resolve("saturation.out"));
-        Phase warm = phase("warm-up (closed loop, " + CONCURRENCY + " clients)", warmCodes, load.resolve("warm.out"));
-        Phase fixed = phase("fixed rate", measuredRequests, load.resolve("fixed.out"));
+        Phase warm = phase("warm-up (closed loop, " + CONCURRENCY + " clients)", warmCodes, load.resolve("warm.out"),
+                0, Integer.MAX_VALUE, -1);
+        // one open-loop run: its first seconds are the lead-in, reported but not part of the target
+        int leadIn = RATE * LEAD_IN_SECONDS;
+        Phase lead = phase("fixed rate, lead-in (first " + LEAD_IN_SECONDS + " s, not in the target)", measuredRequests,
+                load.resolve("fixed.out"), 0, leadIn, LEAD_IN_SECONDS);
+        Phase fixed = phase("fixed rate, measured (" + SECONDS + " s)", measuredRequests, load.resolve("fixed.out"),
+                leadIn, Integer.MAX_VALUE, -1);
         Phase saturation = phase("saturation (" + CONCURRENCY + " clients)", saturationPool,
-                load.resolve("saturation.out"));
+                load.resolve("saturation.out"), 0, Integer.MAX_VALUE, -1);
         double raw = rawInsertRate(POOL, SATURATION_SECONDS);
 
         // the count after the run: every new 201 is exactly one stored answer
@@ -160,7 +168,7 @@ class SubmitBenchmark {
         var results = as(admin()).get("/api/v1/surveys/" + survey + "/results").then().statusCode(200).extract().jsonPath();
         long apiCount = results.getLong("valid") + results.getLong("flagged");
 
-        String report = report(issueSeconds, total, warm, fixed, saturation, raw, stored201, rows, distinct,
+        String report = report(issueSeconds, total, warm, lead, fixed, saturation, raw, stored201, rows, distinct,
                 itemsCounted, apiCount);
         if (rows != stored201) {
             diagnose(survey, codes);
@@ -170,7 +178,7 @@ class SubmitBenchmark {
         Files.writeString(out, report);
         System.out.println(report);
 
-        assertEquals(0, warm.failed() + fixed.failed() + saturation.failed(), "no request may fail");
+        assertEquals(0, warm.failed() + lead.failed() + fixed.failed() + saturation.failed(), "no request may fail");
         assertEquals(stored201, rows, "every 201 is one stored answer");
         assertEquals(rows, distinct, "one answer per invitation");
         assertEquals(rows * 10, itemsCounted, "every item of every answer is counted once");
@@ -178,11 +186,20 @@ class SubmitBenchmark {
         assertTrue(fixed.ok() > 0);
     }
 
-    /** Reads a phase's results: a 201 for a code acknowledged before is an identical retry (nothing stored). */
-    private Phase phase(String name, List<String> codes, Path results) throws Exception {
+    /**
+     * Reads the requests {@code from} (inclusive) to {@code to} (exclusive) of a phase's results; {@code seconds}
+     * is their duration, or -1 for the rest of the phase's. A 201 for a code acknowledged before is an identical
+     * retry (nothing stored).
+     */
+    private Phase phase(String name, List<String> codes, Path results, int from, int to, double seconds)
+            throws Exception {
         List<String> lines = Files.readAllLines(results);
-        double seconds = Double.parseDouble(lines.get(0));
-        int sent = lines.size() - 1;
+        int all = lines.size() - 1;
+        if (seconds < 0) {
+            seconds = Double.parseDouble(lines.get(0)) - (double) from / RATE;
+        }
+        to = Math.min(to, all);
+        int sent = to - from;
         long[] latency = new long[sent];
         int ok = 0;
         int replays = 0;
@@ -190,13 +207,13 @@ class SubmitBenchmark {
         int failed = 0;
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < sent; i++) {
-            String line = lines.get(i + 1);
+            String line = lines.get(from + i + 1);
             int status = Integer.parseInt(line.substring(0, line.indexOf(' ')));
             latency[i] = Long.parseLong(line.substring(line.indexOf(' ') + 1));
             statuses.merge(status, 1, Integer::sum);
             if (status == 201) {
                 ok++;
-                if (!acknowledged.add(codes.get(i))) {
+                if (!acknowledged.add(codes.get(from + i))) {
                     replays++; // the original or its retry, whichever came second
                 }
             } else if (status == 409) {
@@ -374,7 +391,7 @@ class SubmitBenchmark {
         }
     }
 
-    private static String report(double issueSeconds, int issued, Phase warm, Phase fixed, Phase saturation,
+    private static String report(double issueSeconds, int issued, Phase warm, Phase lead, Phase fixed, Phase saturation,
             double raw, int stored201, long rows, long distinct, long items, long apiCount) {
         StringBuilder sb = new StringBuilder();
         sb.append("# survey-service submission benchmark: results\n\n");
@@ -386,12 +403,12 @@ class SubmitBenchmark {
                         .getOperatingSystemMXBean().getSystemLoadAverage()))
                 .append(". Service, load generator and PostgreSQL 17 (fsync on, synchronous_commit on) share the machine.\n\n");
         sb.append(String.format(Locale.ROOT, "Set-up: %d invitations issued through the API in %.1f s. Settings: rate %d/s, "
-                + "%d s warm-up + %d s measured, at most %d connections (fixed rate); saturation %d clients for %d s. The load generator is a JVM of its own (one Vert.x event loop, keep-alive HTTP/1.1).%n%n",
-                issued, issueSeconds, RATE, WARMUP_SECONDS, SECONDS, MAX_IN_FLIGHT, CONCURRENCY, SATURATION_SECONDS));
+                + "%d s warm-up, %d s lead-in + %d s measured at the fixed rate, at most %d connections (fixed rate); saturation %d clients for %d s. The load generator is a JVM of its own (one Vert.x event loop, keep-alive HTTP/1.1).%n%n",
+                issued, issueSeconds, RATE, WARMUP_SECONDS, LEAD_IN_SECONDS, SECONDS, MAX_IN_FLIGHT, CONCURRENCY, SATURATION_SECONDS));
         sb.append("| phase | requests | stored (201) | identical retries (201, nothing stored) | 409 | failed | seconds "
                 + "| answers stored / s | p50 ms | p95 ms | p99 ms | max ms |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Phase p : List.of(warm, fixed, saturation)) {
+        for (Phase p : List.of(warm, lead, fixed, saturation)) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
                     p.name(), p.sent(), p.ok() - p.replays(), p.replays(), p.conflicts(), p.failed(), p.seconds(),
                     (p.ok() - p.replays()) / p.seconds(), p.percentileMs(50), p.percentileMs(95), p.percentileMs(99),
@@ -401,8 +418,9 @@ class SubmitBenchmark {
         double satRate = saturation.ok() / saturation.seconds();
         sb.append(String.format(Locale.ROOT, "%nCeiling: raw single-row INSERTs of the same row (autocommit, %d JDBC "
                 + "connections, same indexes): **%.0f rows/s**.%n%n", POOL, raw));
-        sb.append(String.format(Locale.ROOT, "- Target %d submissions/s with p99 < 100 ms: achieved %.0f/s, p99 %.1f ms: "
-                + "**%s**%n", RATE, fixedRate, fixed.percentileMs(99),
+        sb.append(String.format(Locale.ROOT, "- Target %d submissions/s with p99 < 100 ms: %.0f requests/s answered, of "
+                + "which %.0f/s stored new answers (the rest identical retries), p99 %.1f ms: **%s**%n", RATE,
+                fixed.ok() / fixed.seconds(), fixedRate, fixed.percentileMs(99),
                 fixedRate >= RATE * 0.98 && fixed.percentileMs(99) < 100 ? "PASS" : "FAIL"));
         sb.append(String.format(Locale.ROOT, "- Saturation: %.0f submissions/s = **%.0f %%** of the raw insert ceiling%n",
                 satRate, 100 * satRate / raw));

@@ -1,0 +1,117 @@
+package io.balance.survey.response;
+
+import io.balance.survey.common.ApiException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * A few threads that each take whatever requests have queued up the moment they are free and handle them as one
+ * batch (one database round trip instead of one per request); every caller waits for its own result. Nothing
+ * waits for company: a lone request is handled at once, and under load the requests that arrive during one
+ * round trip share the next.
+ */
+final class Batcher<I, O> {
+    private static final Logger LOG = Logger.getLogger(Batcher.class);
+
+    /** One caller's request; the processor completes {@code result}, normally or with an {@link ApiException}. */
+    record Pending<I, O>(I item, CompletableFuture<O> result) {
+    }
+
+    private final String name;
+    private final int maxBatch;
+    private final Duration timeout;
+    private final Consumer<List<Pending<I, O>>> processor;
+    private final BlockingQueue<Pending<I, O>> queue;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    Batcher(String name, int threads, int maxBatch, int capacity, Duration timeout,
+            Consumer<List<Pending<I, O>>> processor) {
+        this.name = name;
+        this.maxBatch = maxBatch;
+        this.timeout = timeout;
+        this.processor = processor;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.running = true;
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(this::loop, name + "-" + i);
+            t.setDaemon(true);
+            t.start();
+            this.threads.add(t);
+        }
+    }
+
+    /**
+     * Queues {@code item} and waits for its result.
+     *
+     * @throws ApiException the processor's answer for this item, or 503 when the queue is full, the result does
+     *         not come in time or the batcher is stopping
+     */
+    O submit(I item) {
+        Pending<I, O> p = new Pending<>(item, new CompletableFuture<>());
+        if (!running || !queue.offer(p)) {
+            throw unavailable();
+        }
+        try {
+            return p.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ApiException api ? api : unavailable();
+        } catch (TimeoutException e) {
+            throw unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
+    void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending<I, O>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.result.completeExceptionally(unavailable()));
+    }
+
+    private void loop() {
+        List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - 1);
+                processor.accept(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "%s failed on a batch of %d", name, batch.size());
+            }
+            // whatever the processor left open is not going to be answered
+            batch.forEach(p -> p.result.completeExceptionally(unavailable()));
+            batch.clear();
+        }
+        batch.forEach(p -> p.result.completeExceptionally(unavailable()));
+    }
+
+    static ApiException unavailable() {
+        return new ApiException(503, "unavailable", "Service unavailable",
+                "the answer could not be confirmed just now; please submit it again (an identical answer is never "
+                        + "counted twice)", null, 5);
+    }
+}

@@ -1,0 +1,85 @@
+package io.balance.survey.response;
+
+import io.agroal.api.AgroalDataSource;
+import io.balance.survey.campaign.Group;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Resolves the invitations of submitted answers in batches: the codes that arrive while one lookup is running
+ * are resolved together by the next ({@code code_hash = ANY(?)}), so a busy survey costs PostgreSQL a few hundred
+ * round trips a second instead of one per answer.
+ */
+@ApplicationScoped
+public class InvitationLookup {
+    private static final Logger LOG = Logger.getLogger(InvitationLookup.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "balance.survey.lookup.threads", defaultValue = "2")
+    int threads;
+    @ConfigProperty(name = "balance.survey.submit.max-batch", defaultValue = "200")
+    int maxBatch;
+    @ConfigProperty(name = "balance.survey.submit.queue", defaultValue = "20000")
+    int queueCapacity;
+    @ConfigProperty(name = "balance.survey.submit.timeout", defaultValue = "15s")
+    java.time.Duration timeout;
+
+    private Batcher<byte[], ResponseService.Invitation> batcher;
+
+    void start(@Observes StartupEvent event) {
+        batcher = new Batcher<>("survey-invitation-lookup", threads, maxBatch, queueCapacity, timeout, this::resolve);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        batcher.stop();
+    }
+
+    /** The invitation with this code hash, or null when there is none. */
+    public ResponseService.Invitation find(byte[] hash) {
+        return batcher.submit(hash);
+    }
+
+    private void resolve(List<Batcher.Pending<byte[], ResponseService.Invitation>> batch) {
+        Map<ByteBuffer, ResponseService.Invitation> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT code_hash, survey_id, school_code, location, grp, first_opened_at FROM invitation "
+                        + "WHERE code_hash = ANY(?)")) {
+            byte[][] hashes = new byte[batch.size()][];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = batch.get(i).item();
+            }
+            ps.setArray(1, c.createArrayOf("bytea", hashes));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] hash = rs.getBytes(1);
+                    Timestamp opened = rs.getTimestamp(6);
+                    found.put(ByteBuffer.wrap(hash), new ResponseService.Invitation(hash, rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getString(4), Group.valueOf(rs.getString(5)),
+                            opened == null ? null : opened.toInstant(), false));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.errorf("cannot look up %d invitations: %s", batch.size(), e.getMessage());
+            batch.forEach(p -> p.result().completeExceptionally(Batcher.unavailable()));
+            return;
+        }
+        batch.forEach(p -> p.result().complete(found.get(ByteBuffer.wrap(p.item()))));
+    }
+}
