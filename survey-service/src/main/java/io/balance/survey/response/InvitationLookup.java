@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,19 +31,14 @@ public class InvitationLookup {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "balance.survey.lookup.threads", defaultValue = "2")
-    int threads;
-    @ConfigProperty(name = "balance.survey.submit.max-batch", defaultValue = "200")
-    int maxBatch;
-    @ConfigProperty(name = "balance.survey.submit.queue", defaultValue = "20000")
-    int queueCapacity;
-    @ConfigProperty(name = "balance.survey.submit.timeout", defaultValue = "15s")
-    java.time.Duration timeout;
+    @Inject
+    SubmitSettings settings;
 
     private Batcher<byte[], ResponseService.Invitation> batcher;
 
     void start(@Observes StartupEvent event) {
-        batcher = new Batcher<>("survey-invitation-lookup", threads, maxBatch, queueCapacity, timeout, this::resolve);
+        batcher = new Batcher<>("survey-invitation-lookup", settings.lookupThreads(), settings.maxBatch(),
+                settings.queue(), settings.timeout(), this::resolve);
     }
 
     void stop(@Observes ShutdownEvent event) {

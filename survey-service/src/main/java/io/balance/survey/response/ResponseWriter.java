@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,19 +46,14 @@ public class ResponseWriter {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "balance.survey.submit.writers", defaultValue = "2")
-    int writers;
-    @ConfigProperty(name = "balance.survey.submit.max-batch", defaultValue = "200")
-    int maxBatch;
-    @ConfigProperty(name = "balance.survey.submit.queue", defaultValue = "20000")
-    int queueCapacity;
-    @ConfigProperty(name = "balance.survey.submit.timeout", defaultValue = "15s")
-    java.time.Duration timeout;
+    @Inject
+    SubmitSettings settings;
 
     private Batcher<Row, Boolean> batcher;
 
     void start(@Observes StartupEvent event) {
-        batcher = new Batcher<>("survey-response-writer", writers, maxBatch, queueCapacity, timeout, this::write);
+        batcher = new Batcher<>("survey-response-writer", settings.writers(), settings.maxBatch(), settings.queue(),
+                settings.timeout(), this::write);
     }
 
     void stop(@Observes ShutdownEvent event) {
