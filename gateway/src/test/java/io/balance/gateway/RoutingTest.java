@@ -5,12 +5,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.balance.infra.EmbeddedInfraTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,7 +61,7 @@ class RoutingTest {
                 .body("headers.x-balance-body-limit", nullValue())
                 .body("bodyLength", is(2));
         // the service's own security header is not duplicated by the gateway's
-        org.junit.jupiter.api.Assertions.assertEquals(1, response.headers().getValues("X-Content-Type-Options").size());
+        assertEquals(1, response.headers().getValues("X-Content-Type-Options").size());
     }
 
     @ParameterizedTest
@@ -68,6 +77,34 @@ class RoutingTest {
     void publicResponsesArePostedWithoutToken() {
         Api.anonymous().contentType("application/json").body("{\"invitation\":\"X\",\"answers\":{}}")
                 .post("/api/v1/public/responses").then().statusCode(201).body("service", is("survey"));
+    }
+
+    @Test
+    void servicesSeeOnlyTheClientAddressTheGatewayResolved() {
+        // from a trusted proxy (loopback in the test profile): its forwarded client, and nothing the client added
+        Api.from("203.0.113.7, 10.0.0.1").header("Forwarded", "for=198.51.100.1").header("X-Real-IP", "198.51.100.2")
+                .header("X-Forwarded-Host", "evil.example").get("/api/v1/public/questionnaires/ABCD1234")
+                .then().statusCode(200)
+                .body("headers.x-forwarded-for", is("203.0.113.7"))
+                .body("headers.forwarded", nullValue())
+                .body("headers.x-real-ip", nullValue())
+                .body("headers.x-forwarded-host", nullValue());
+    }
+
+    @Test
+    void aClientThatIsNoTrustedProxyCannotPassForAnotherAddress() throws Exception {
+        // 127.0.0.2 is not among the trusted proxies: its own X-Forwarded-For is ignored and replaced by its address
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setLocalAddress("127.0.0.2"));
+            JsonObject echo = client.request(HttpMethod.GET, RestAssured.port, "127.0.0.1", "/api/v1/public/questionnaires/ABCD1234")
+                    .compose(request -> request.putHeader("X-Forwarded-For", "198.51.100.9").send())
+                    .compose(response -> response.body().map(Buffer::toJsonObject))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals("127.0.0.2", echo.getJsonObject("headers").getString("x-forwarded-for"), echo.encodePrettily());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
@@ -106,6 +107,9 @@ public class ServiceProxies {
 
     /** Circuit breaking, the streaming size limit, forwarding headers, and problem answers for failures. */
     private static final class Guard implements ProxyInterceptor {
+        /** What a client could write to pass for another address, host or scheme downstream. */
+        private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For",
+                "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Proto", "X-Real-IP");
         private final String service;
         private final CircuitBreaker breaker;
 
@@ -131,11 +135,15 @@ public class ServiceProxies {
                 limited = new LimitedReadStream(body.stream(), Long.parseLong(limitHeader));
                 request.setBody(Body.body(limited, -1));
             }
-            SocketAddress remote = incoming.connection().remoteAddress(); // the peer, not a forwarded address
-            if (remote != null) {
-                String prior = request.headers().get("X-Forwarded-For");
-                request.headers().set("X-Forwarded-For",
-                        prior == null ? remote.hostAddress() : prior + ", " + remote.hostAddress());
+            // The gateway is the edge: services see the one client address it resolved (the peer, or what a trusted
+            // proxy in front forwarded), never an X-Forwarded-For the client wrote itself, which would let one
+            // phone pass for many address ranges past the survey's rate limits and burst checks.
+            for (String spoofable : FORWARDING_HEADERS) {
+                request.headers().remove(spoofable);
+            }
+            SocketAddress client = incoming.remoteAddress();
+            if (client != null) {
+                request.headers().set("X-Forwarded-For", client.hostAddress());
             }
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             LimitedReadStream counted = limited;
