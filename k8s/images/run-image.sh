@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs an image tarball from `./mvnw -pl k8s package -Dimages` the way a container runtime would, on a machine
+# Runs an image tarball from `./mvnw -pl k8s -am package -Dimages` the way a container runtime would, on a machine
 # without one: layers unpacked into a fresh root filesystem, private mount and PID namespaces, its own /proc,
 # a tmpfs /dev with the usual device nodes, chroot as the image's user, the image's Env and Entrypoint.
 # The network namespace is the host's (the service listens on a host port). Needs root, util-linux and jq.

@@ -46,7 +46,7 @@ public final class SystemStack implements BeforeAllCallback {
         Path root = Path.of(System.getProperty("balance.repo.root", "..")).toAbsolutePath().normalize();
         for (String module : new String[] {"school-service", "indicator-service", "survey-service", "gateway"}) {
             if (!Files.exists(root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
-                throw new IllegalStateException(module + " is not built: run ./mvnw -B -o package -DskipTests -pl "
+                throw new IllegalStateException(module + " is not built: run ./mvnw -B package -DskipTests -am -pl "
                         + module + " (the root build packages every service before system-tests)");
             }
         }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * What the gateway costs: the same small GET sent straight to a service and through the gateway (token check, rate
  * limit, audit hook, routing, Vert.x proxy), in one run. Not part of the normal build; run with
- * {@code ./mvnw -B -o -pl gateway verify -Dbenchmark=true -Dtest=GatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -pl gateway -am verify -Dbenchmark=true -Dtest=GatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Writes {@code benchmarks/results.md}. See benchmarks/README.md.
  */
 @QuarkusTest

@@ -86,7 +86,7 @@ public final class ImageBuilder {
             Path app = root.resolve(service).resolve("target/quarkus-app");
             if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
                 throw new IllegalStateException(app + "/quarkus-run.jar missing: package the services first "
-                        + "(./mvnw -B package -DskipTests -pl " + service + ")");
+                        + "(./mvnw -B package -DskipTests -am -pl " + service + ")");
             }
             Path tar = output.resolve(service + ".tar");
             String ref = reference(repository, service, tag);

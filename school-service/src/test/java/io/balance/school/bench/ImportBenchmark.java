@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * storing 3,000 schools, 3,000 report revisions, their transitions and outbox events).
  *
  * <p>Not part of {@code verify} (the class name does not match surefire's patterns). Run it with
- * <pre>./mvnw -B -o -pl school-service test -Dtest=ImportBenchmark</pre>
+ * <pre>./mvnw -B -pl school-service -am test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * It writes {@code target/benchmarks/import-results.md}; the committed figures are in
  * {@code benchmarks/results.md}. It fails when a row is rejected or a measured run exceeds the 10 s target.
  */

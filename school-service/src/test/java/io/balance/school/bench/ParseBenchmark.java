@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The import's in-memory part alone (no Quarkus, no database): parse 3,000 rows as JSON, CSV and XLSX and
  * validate every field. Prints wall and CPU time per iteration (CPU time is what a busy machine cannot
  * inflate). Not part of {@code verify}; run with
- * <pre>./mvnw -B -o -pl school-service test -Dtest=ParseBenchmark</pre>
+ * <pre>./mvnw -B -pl school-service -am test -Dtest=ParseBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 class ParseBenchmark {
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The demo files are generated, never edited by hand. {@code -Dbalance.demo.write=true} (re)writes them;
  * otherwise this test fails when the committed files differ from what the generator makes.
  *
- * <pre>./mvnw -B -o -pl school-service test -Dtest=DemoFilesTest -Dbalance.demo.write=true</pre>
+ * <pre>./mvnw -B -pl school-service -am test -Dtest=DemoFilesTest -Dbalance.demo.write=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 class DemoFilesTest {
     static Path demoDirectory() {
