@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * A few threads that each take whatever requests have queued up the moment they are free and handle them as one
  * batch (one database round trip instead of one per request); every caller waits for its own result. Nothing
  * waits for company: a lone request is handled at once, and under load the requests that arrive during one
- * round trip share the next.
+ * round trip share the next. Callers chain on a future instead of holding a thread while their batch is out.
  */
 final class Batcher<I, O> {
     private static final Logger LOG = Logger.getLogger(Batcher.class);
@@ -51,26 +51,49 @@ final class Batcher<I, O> {
     }
 
     /**
-     * Queues {@code item} and waits for its result.
-     *
-     * @throws ApiException the processor's answer for this item, or 503 when the queue is full, the result does
-     *         not come in time or the batcher is stopping
+     * Queues {@code item}; the future completes on a batcher thread with its result, or fails with the processor's
+     * {@link ApiException} for it, or with 503 when the queue is full, the result does not come in time or the
+     * batcher is stopping. Nobody waits: callers chain on the future.
      */
-    O submit(I item) {
+    CompletableFuture<O> submitAsync(I item) {
         Pending<I, O> p = new Pending<>(item, new CompletableFuture<>());
         if (!running || !queue.offer(p)) {
-            throw unavailable();
+            return CompletableFuture.failedFuture(unavailable());
         }
+        CompletableFuture<O> out = new CompletableFuture<>();
+        p.result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((o, e) -> {
+            if (e == null) {
+                out.complete(o);
+            } else {
+                out.completeExceptionally(cause(e) instanceof ApiException api ? api : unavailable());
+            }
+        });
+        return out;
+    }
+
+    /** Queues {@code item} and waits for its result: {@link #submitAsync} for callers on a thread that may block. */
+    O submit(I item) {
+        return await(submitAsync(item));
+    }
+
+    /** Waits for {@code future}; its {@link ApiException} is thrown as it is, anything else as 503. */
+    static <T> T await(CompletableFuture<T> future) {
         try {
-            return p.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ApiException api ? api : unavailable();
-        } catch (TimeoutException e) {
-            throw unavailable();
+            throw cause(e) instanceof ApiException api ? api : unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
         }
+    }
+
+    /** What failed, without the wrappers that chained futures add. */
+    static Throwable cause(Throwable e) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     void stop() {

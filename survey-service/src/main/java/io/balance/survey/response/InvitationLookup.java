@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,9 +46,9 @@ public class InvitationLookup {
         batcher.stop();
     }
 
-    /** The invitation with this code hash, or null when there is none. */
-    public ResponseService.Invitation find(byte[] hash) {
-        return batcher.submit(hash);
+    /** The invitation with this code hash, or null when there is none; completes on a lookup thread. */
+    public CompletableFuture<ResponseService.Invitation> find(byte[] hash) {
+        return batcher.submitAsync(hash);
     }
 
     private void resolve(List<Batcher.Pending<byte[], ResponseService.Invitation>> batch) {

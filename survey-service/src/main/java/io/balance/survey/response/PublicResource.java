@@ -11,9 +11,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.balance.survey.common.ApiException;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The public JSON API of the questionnaire: no login, the invitation code is the only credential. */
 @Path("/api/v1/public")
@@ -49,18 +52,39 @@ public class PublicResource {
         return Response.ok(m).header("Cache-Control", "no-store").build();
     }
 
-    /** Stores the one answer of an invitation; an identical retry gets the same 201, a different one 409. */
+    /**
+     * Stores the one answer of an invitation; an identical retry gets the same 201, a different one 409. Runs on
+     * the event loop and holds no thread while the batched lookup and commit are out; the answer is written back
+     * on the request's own event loop.
+     */
     @POST
     @Path("/responses")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(Submission body, @Context HttpServerRequest request) {
+    public CompletionStage<Response> submit(Submission body, @Context HttpServerRequest request) {
         service.throttle(address(request));
         if (body == null) {
             throw ApiException.invalid("body", "is required");
         }
-        ResponseService.Receipt receipt = service.submit(body.invitation(), body.answers(), address(request));
-        return Response.status(201).entity(Map.of("status", "RECORDED", "submittedAt", receipt.submittedAt()))
-                .header("Cache-Control", "no-store").build();
+        io.vertx.core.Context loop = Vertx.currentContext();
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        service.submitAsync(body.invitation(), body.answers(), address(request)).whenComplete((receipt, e) -> {
+            Runnable reply = () -> {
+                if (e != null) {
+                    answer.completeExceptionally(Batcher.cause(e)); // the ApiException, for the problem mappers
+                } else {
+                    // written by hand: the hot path's one answer, without a trip through Jackson
+                    answer.complete(Response.status(201).type(MediaType.APPLICATION_JSON)
+                            .entity("{\"status\":\"RECORDED\",\"submittedAt\":\"" + receipt.submittedAt() + "\"}")
+                            .header("Cache-Control", "no-store").build());
+                }
+            };
+            if (loop == null) {
+                reply.run();
+            } else {
+                loop.runOnContext(v -> reply.run());
+            }
+        });
+        return answer;
     }
 
     static String address(HttpServerRequest request) {

@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * The public side: showing an invitation's questionnaire and storing its one answer. The submit path is a
@@ -49,6 +52,8 @@ public class ResponseService {
     InvitationLookup invitations;
     @Inject
     ObjectMapper json;
+    @Inject
+    ManagedExecutor executor;
 
     @ConfigProperty(name = "balance.survey.rate-limit.per-minute", defaultValue = "120")
     int perMinute;
@@ -104,7 +109,7 @@ public class ResponseService {
 
     /** Resolves an invitation for display and stamps the first time it was opened (start of the timing). */
     public View open(String rawCode) {
-        Invitation inv = lookup(rawCode, true);
+        Invitation inv = lookup(rawCode);
         SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
         Form form = inv.group().form;
         Outcome outcome = outcome(state.survey(), inv.answered());
@@ -120,7 +125,18 @@ public class ResponseService {
         return new View(inv, state.survey(), form, state.items().get(form), outcome);
     }
 
+    /** {@link #submitAsync} for callers on a thread that may block (the HTML form). */
     public Receipt submit(String rawCode, Map<String, String> rawAnswers, String clientAddress) {
+        return Batcher.await(submitAsync(rawCode, rawAnswers, clientAddress));
+    }
+
+    /**
+     * Checks and stores one answer without holding a thread while its invitation is looked up and its row
+     * committed: the work after each batched round trip runs on the thread that completed it. Fails with an
+     * {@link ApiException} (possibly wrapped in a {@link java.util.concurrent.CompletionException}).
+     */
+    public CompletableFuture<Receipt> submitAsync(String rawCode, Map<String, String> rawAnswers,
+            String clientAddress) {
         Validation v = new Validation();
         if (rawCode == null || rawCode.isBlank()) {
             v.add("invitation", "is required");
@@ -129,13 +145,27 @@ public class ResponseService {
             v.add("answers", "is required");
         }
         v.throwIfInvalid();
-        Invitation inv = lookup(rawCode, false);
+        String code = Codes.normalise(rawCode);
+        if (code == null) {
+            throw unknown();
+        }
+        return invitations.find(Codes.hash(code)).thenCompose(inv -> {
+            if (inv == null) {
+                throw unknown();
+            }
+            return store(inv, rawAnswers, clientAddress);
+        });
+    }
+
+    /** On a lookup thread: the answer checked against its invitation's questionnaire, then queued for the commit. */
+    private CompletableFuture<Receipt> store(Invitation inv, Map<String, String> rawAnswers, String clientAddress) {
         SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
         Survey survey = state.survey();
         List<Item> items = state.items().get(inv.group().form);
         Set<String> ids = state.itemIds().get(inv.group().form);
 
         // validate against this invitation's questionnaire, naming every bad field
+        Validation v = new Validation();
         Map<String, Answer> answers = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : rawAnswers.entrySet()) {
             if (!ids.contains(e.getKey())) {
@@ -158,13 +188,15 @@ public class ResponseService {
         Outcome outcome = outcome(survey, false);
         if (outcome != Outcome.OPEN) {
             // a retry of an answer stored before the close still gets its receipt
-            Receipt earlier = existing(inv.hash(), digest);
-            if (earlier != null) {
-                return earlier;
-            }
-            throw outcome == Outcome.CLOSED
-                    ? ApiException.conflict("survey-closed", "this survey has closed")
-                    : ApiException.conflict("survey-not-open", "this survey has not opened yet");
+            return blocking(() -> {
+                Receipt earlier = existing(inv.hash(), digest);
+                if (earlier != null) {
+                    return earlier;
+                }
+                throw outcome == Outcome.CLOSED
+                        ? ApiException.conflict("survey-closed", "this survey has closed")
+                        : ApiException.conflict("survey-not-open", "this survey has not opened yet");
+            });
         }
 
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // PostgreSQL precision
@@ -182,18 +214,24 @@ public class ResponseService {
         answersJson.append('}');
         byte[] clientKey = clientKeys.key(survey.clientSalt(), range);
 
-        boolean stored = writer.store(new ResponseWriter.Row(inv.hash(), inv.surveyId(), inv.schoolCode(),
+        return writer.storeAsync(new ResponseWriter.Row(inv.hash(), inv.surveyId(), inv.schoolCode(),
                 inv.location(), inv.group().name(), answersJson.toString(), digest, counts, duration, clientKey,
-                flags.toArray(String[]::new), now));
-        if (stored) {
-            return new Receipt(now, false);
-        }
-        Receipt earlier = existing(inv.hash(), digest);
-        if (earlier != null) {
-            return earlier;
-        }
-        throw ApiException.conflict("already-answered",
-                "this invitation has already been answered; each invitation can be used once");
+                flags.toArray(String[]::new), now)).thenCompose(stored -> stored
+                        ? CompletableFuture.completedFuture(new Receipt(now, false))
+                        // already answered (a retry, or a second answer): one query, off the writer thread
+                        : blocking(() -> {
+                            Receipt earlier = existing(inv.hash(), digest);
+                            if (earlier != null) {
+                                return earlier;
+                            }
+                            throw ApiException.conflict("already-answered",
+                                    "this invitation has already been answered; each invitation can be used once");
+                        }));
+    }
+
+    /** Database work off the batchers' threads, which must stay free for their next round trip. */
+    private <T> CompletableFuture<T> blocking(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor);
     }
 
     private Receipt existing(byte[] hash, byte[] digest) {
@@ -226,16 +264,16 @@ public class ResponseService {
     }
 
     /**
-     * {@code forPage}: the page also needs to know whether the invitation was answered (one query with a join);
-     * the submit does not, and goes through the batched {@link InvitationLookup}.
+     * For the page, which also needs to know whether the invitation was answered (one query with a join); the
+     * submit does not, and goes through the batched {@link InvitationLookup}.
      */
-    private Invitation lookup(String rawCode, boolean forPage) {
+    private Invitation lookup(String rawCode) {
         String code = Codes.normalise(rawCode);
         if (code == null) {
             throw unknown();
         }
         byte[] hash = Codes.hash(code);
-        Invitation inv = !forPage ? invitations.find(hash) : db.auto(c -> {
+        Invitation inv = db.auto(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT i.survey_id, i.school_code, i.location, i.grp, i.first_opened_at, r.id IS NOT NULL "
                             + "FROM invitation i LEFT JOIN response r ON r.invitation = i.code_hash WHERE i.code_hash = ?")) {

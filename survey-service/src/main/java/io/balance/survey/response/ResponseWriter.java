@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,6 +69,11 @@ public class ResponseWriter {
      */
     public boolean store(Row row) {
         return batcher.submit(row);
+    }
+
+    /** {@link #store} without waiting: completes on a writer thread once the row's commit is durable. */
+    public CompletableFuture<Boolean> storeAsync(Row row) {
+        return batcher.submitAsync(row);
     }
 
     private void write(List<Batcher.Pending<Row, Boolean>> batch) {
