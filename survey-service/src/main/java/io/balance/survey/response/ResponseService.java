@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
@@ -188,15 +187,9 @@ public class ResponseService {
         Outcome outcome = outcome(survey, false);
         if (outcome != Outcome.OPEN) {
             // a retry of an answer stored before the close still gets its receipt
-            return blocking(() -> {
-                Receipt earlier = existing(inv.hash(), digest);
-                if (earlier != null) {
-                    return earlier;
-                }
-                throw outcome == Outcome.CLOSED
-                        ? ApiException.conflict("survey-closed", "this survey has closed")
-                        : ApiException.conflict("survey-not-open", "this survey has not opened yet");
-            });
+            return earlierOr(inv.hash(), digest, outcome == Outcome.CLOSED
+                    ? ApiException.conflict("survey-closed", "this survey has closed")
+                    : ApiException.conflict("survey-not-open", "this survey has not opened yet"));
         }
 
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // PostgreSQL precision
@@ -218,20 +211,23 @@ public class ResponseService {
                 inv.location(), inv.group().name(), answersJson.toString(), digest, counts, duration, clientKey,
                 flags.toArray(String[]::new), now)).thenCompose(stored -> stored
                         ? CompletableFuture.completedFuture(new Receipt(now, false))
-                        // already answered (a retry, or a second answer): one query, off the writer thread
-                        : blocking(() -> {
-                            Receipt earlier = existing(inv.hash(), digest);
-                            if (earlier != null) {
-                                return earlier;
-                            }
-                            throw ApiException.conflict("already-answered",
-                                    "this invitation has already been answered; each invitation can be used once");
-                        }));
+                        // already answered: an identical retry or a second, different answer
+                        : earlierOr(inv.hash(), digest, ApiException.conflict("already-answered",
+                                "this invitation has already been answered; each invitation can be used once")));
     }
 
-    /** Database work off the batchers' threads, which must stay free for their next round trip. */
-    private <T> CompletableFuture<T> blocking(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, executor);
+    /**
+     * The receipt of the identical answer stored earlier, or else {@code refusal}. One query, run off the
+     * batchers' threads, which must stay free for their next round trip.
+     */
+    private CompletableFuture<Receipt> earlierOr(byte[] hash, byte[] digest, ApiException refusal) {
+        return CompletableFuture.supplyAsync(() -> {
+            Receipt earlier = existing(hash, digest);
+            if (earlier == null) {
+                throw refusal;
+            }
+            return earlier;
+        }, executor);
     }
 
     private Receipt existing(byte[] hash, byte[] digest) {
