@@ -71,12 +71,10 @@ final class Batcher<I, O> {
         return out;
     }
 
-    /** Queues {@code item} and waits for its result: {@link #submitAsync} for callers on a thread that may block. */
-    O submit(I item) {
-        return await(submitAsync(item));
-    }
-
-    /** Waits for {@code future}; its {@link ApiException} is thrown as it is, anything else as 503. */
+    /**
+     * Waits for {@code future}, for callers on a thread that may block; its {@link ApiException} is thrown as it
+     * is, anything else as 503.
+     */
     static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();

@@ -62,16 +62,10 @@ public class ResponseWriter {
     }
 
     /**
-     * Stores {@code row} durably, or finds that its invitation already has an answer.
-     *
-     * @return true when this row was stored, false when the invitation had been answered before
-     * @throws ApiException 503 when the database cannot take the answer now
+     * Stores {@code row} durably, or finds that its invitation already has an answer. Completes on a writer thread
+     * once the row's commit is durable: true when this row was stored, false when the invitation had been answered
+     * before; fails with 503 ({@link ApiException}) when the database cannot take the answer now.
      */
-    public boolean store(Row row) {
-        return batcher.submit(row);
-    }
-
-    /** {@link #store} without waiting: completes on a writer thread once the row's commit is durable. */
     public CompletableFuture<Boolean> storeAsync(Row row) {
         return batcher.submitAsync(row);
     }

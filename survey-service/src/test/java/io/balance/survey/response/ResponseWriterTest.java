@@ -50,7 +50,7 @@ class ResponseWriterTest {
             byte[] invitation = invitations.get(i % 300);
             calls.add(() -> {
                 go.await();
-                return writer.store(row(invitation, survey, "URBAN"));
+                return Batcher.await(writer.storeAsync(row(invitation, survey, "URBAN")));
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -67,7 +67,7 @@ class ResponseWriterTest {
             pool.shutdownNow();
         }
         assertEquals(300, Fixtures.count("SELECT count(*) FROM response WHERE survey_id = '" + survey + "'"));
-        assertFalse(writer.store(row(invitations.get(7), survey, "URBAN")), "a stored invitation is not stored again");
+        assertFalse(Batcher.await(writer.storeAsync(row(invitations.get(7), survey, "URBAN"))), "a stored invitation is not stored again");
     }
 
     @Test
@@ -80,7 +80,7 @@ class ResponseWriterTest {
             String location = i == 60 ? "X".repeat(40) : "RURAL";
             calls.add(() -> {
                 go.await();
-                return writer.store(row(hash(), survey, location));
+                return Batcher.await(writer.storeAsync(row(hash(), survey, location)));
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(60);
@@ -111,7 +111,7 @@ class ResponseWriterTest {
     @Test
     void aFailedAnswerIsReportedAsUnavailableNotAsAnError() {
         ApiException e = assertThrows(ApiException.class,
-                () -> writer.store(row(hash(), UUID.randomUUID(), "Y".repeat(40))));
+                () -> Batcher.await(writer.storeAsync(row(hash(), UUID.randomUUID(), "Y".repeat(40)))));
         assertEquals(503, e.status);
         assertEquals(5, e.retryAfterSeconds);
     }
