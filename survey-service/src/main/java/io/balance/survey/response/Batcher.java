@@ -15,9 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A few threads that each take whatever requests have queued up the moment they are free and handle them as one
- * batch (one database round trip instead of one per request); every caller waits for its own result. Nothing
- * waits for company: a lone request is handled at once, and under load the requests that arrive during one
- * round trip share the next. Callers chain on a future instead of holding a thread while their batch is out.
+ * batch (one database round trip instead of one per request); every caller gets its own result as a future, so
+ * no thread is held while its batch is out. Nothing waits for company: a lone request is handled at once, and
+ * under load the requests that arrive during one round trip share the next.
  */
 final class Batcher<I, O> {
     private static final Logger LOG = Logger.getLogger(Batcher.class);

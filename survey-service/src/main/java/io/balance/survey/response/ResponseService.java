@@ -144,11 +144,7 @@ public class ResponseService {
             v.add("answers", "is required");
         }
         v.throwIfInvalid();
-        String code = Codes.normalise(rawCode);
-        if (code == null) {
-            throw unknown();
-        }
-        return invitations.find(Codes.hash(code)).thenCompose(inv -> {
+        return invitations.find(hashOf(rawCode)).thenCompose(inv -> {
             if (inv == null) {
                 throw unknown();
             }
@@ -264,11 +260,7 @@ public class ResponseService {
      * submit does not, and goes through the batched {@link InvitationLookup}.
      */
     private Invitation lookup(String rawCode) {
-        String code = Codes.normalise(rawCode);
-        if (code == null) {
-            throw unknown();
-        }
-        byte[] hash = Codes.hash(code);
+        byte[] hash = hashOf(rawCode);
         Invitation inv = db.auto(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT i.survey_id, i.school_code, i.location, i.grp, i.first_opened_at, r.id IS NOT NULL "
@@ -288,6 +280,15 @@ public class ResponseService {
             throw unknown();
         }
         return inv;
+    }
+
+    /** The stored hash of a code as printed or typed; 404 for what cannot be a code at all. */
+    private byte[] hashOf(String rawCode) {
+        String code = Codes.normalise(rawCode);
+        if (code == null) {
+            throw unknown();
+        }
+        return Codes.hash(code);
     }
 
     private ApiException unknown() {
