@@ -44,4 +44,13 @@ public final class JurisdictionScope {
         return divisionCode.startsWith(prefixOf(jurisdiction))
                 && levelOf(divisionCode).ordinal() >= levelOf(jurisdiction).ordinal();
     }
+
+    /**
+     * Whether {@code jurisdiction} contains {@code divisionCode} and is a higher level than it: the
+     * supervising level over a county (a city or province over the county, never the county itself).
+     */
+    public static boolean strictlyContains(String jurisdiction, String divisionCode) {
+        return covers(jurisdiction, divisionCode)
+                && levelOf(jurisdiction).ordinal() < levelOf(divisionCode).ordinal();
+    }
 }

@@ -8,11 +8,13 @@ package io.balance.contracts;
  *   <li>{@code groups}: exactly one {@link Role} name</li>
  *   <li>{@code jurisdiction}: a 6-digit division code, or a 10-digit school code for SCHOOL_REPORTER;
  *       absent for SYSTEM_ADMIN</li>
+ *   <li>{@code department}: the department code, for DEPARTMENT only</li>
  * </ul>
  */
 public final class TokenClaims {
     public static final String ISSUER = "https://balance.local/gateway";
     public static final String JURISDICTION = "jurisdiction";
+    public static final String DEPARTMENT = "department";
 
     private TokenClaims() {
     }

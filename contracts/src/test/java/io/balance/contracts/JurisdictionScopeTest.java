@@ -42,4 +42,13 @@ class JurisdictionScopeTest {
         assertFalse(JurisdictionScope.covers("1141032901", "410329"));
         assertFalse(JurisdictionScope.covers(null, "410329"));
     }
+
+    @Test
+    void onlyAHigherLevelStrictlyContainsACounty() {
+        assertTrue(JurisdictionScope.strictlyContains("410300", "410329"), "its city");
+        assertTrue(JurisdictionScope.strictlyContains("410000", "410329"), "its province");
+        assertFalse(JurisdictionScope.strictlyContains("410329", "410329"), "the county itself");
+        assertFalse(JurisdictionScope.strictlyContains("420000", "410329"), "another province");
+        assertFalse(JurisdictionScope.strictlyContains(null, "410329"));
+    }
 }

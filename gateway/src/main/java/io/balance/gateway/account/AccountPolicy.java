@@ -32,8 +32,10 @@ public final class AccountPolicy {
         return switch (role) {
             case PROVINCE_ADMIN -> level == JurisdictionScope.Level.PROVINCE ? null
                     : new Refusal(400, "jurisdiction", "a PROVINCE_ADMIN needs a province code (PP0000)");
-            case COUNTY_ADMIN -> level == JurisdictionScope.Level.COUNTY ? null
-                    : new Refusal(400, "jurisdiction", "a COUNTY_ADMIN needs a county code (6 digits, PPCCXX)");
+            case REVIEWER -> level == JurisdictionScope.Level.PROVINCE || level == JurisdictionScope.Level.CITY ? null
+                    : new Refusal(400, "jurisdiction", "a REVIEWER needs a city (PPCC00) or province (PP0000) code");
+            case COUNTY_ADMIN, DEPARTMENT -> level == JurisdictionScope.Level.COUNTY ? null
+                    : new Refusal(400, "jurisdiction", "a " + role + " needs a county code (6 digits, PPCCXX)");
             case SCHOOL_REPORTER -> school ? null
                     : new Refusal(400, "jurisdiction", "a SCHOOL_REPORTER needs a 10-digit school code");
             case VIEWER, INTEGRATION -> division ? null
@@ -52,6 +54,9 @@ public final class AccountPolicy {
         }
         if (role.ordinal() <= callerRole.ordinal()) {
             return new Refusal(403, "role", "a " + callerRole + " may create only roles below its own");
+        }
+        if (callerRole == Role.REVIEWER) {
+            return new Refusal(403, null, "a REVIEWER may not create accounts");
         }
         if (role == Role.INTEGRATION && callerRole == Role.COUNTY_ADMIN) {
             return new Refusal(403, "role", "integration clients are created by province administrators");
