@@ -31,6 +31,7 @@ public final class Checks {
         }
         v.addAll(PolicyChecks.check(docs));
         v.addAll(WiringChecks.check(docs));
+        v.addAll(ConfigChecks.check(docs));
         return v;
     }
 }

@@ -143,8 +143,9 @@ public final class MiniKustomize {
         String behavior = String.valueOf(gen.getOrDefault("behavior", "create"));
         String ns = (String) gen.getOrDefault("namespace", namespace);
         if (behavior.equals("merge")) {
+            // a base's generated ConfigMap has no namespace yet when an overlay (which sets one) merges into it
             Res existing = res.stream().filter(r -> r.generated && name.equals(r.doc().name())
-                    && (ns == null || ns.equals(r.doc().namespace()))).findFirst()
+                    && (ns == null || r.doc().namespace() == null || ns.equals(r.doc().namespace()))).findFirst()
                     .orElseThrow(() -> new IOException("configMapGenerator merge: no ConfigMap " + name + " to merge into"));
             Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) existing.tree.get("data"));
             merged.putAll(data);

@@ -29,6 +29,16 @@ public final class PolicyChecks {
             if (d.is("Deployment")) {
                 deployment(d, docs, v);
             }
+            if (d.is("Ingress")) {
+                EdgeChecks.ingress(d, docs, v);
+            }
+            if (d.is("PodMonitor")) {
+                for (Map<String, Object> e : d.list("spec.podMetricsEndpoints")) {
+                    if (!"management".equals(e.get("port"))) {
+                        v.add(d.id() + ": scrapes port " + e.get("port") + ", not the management port");
+                    }
+                }
+            }
             if (d.is("Cluster") && d.str("spec.imageName") != null) {
                 String image = d.str("spec.imageName");
                 String last = image.substring(image.lastIndexOf('/') + 1);
@@ -72,9 +82,9 @@ public final class PolicyChecks {
         Map<String, Object> annotations = d.map("spec.template.metadata.annotations");
         if (!"true".equals(annotations.get("prometheus.io/scrape")) || !"/q/metrics".equals(annotations.get("prometheus.io/path"))) {
             v.add(id + ": pod template lacks prometheus.io/scrape=\"true\" and prometheus.io/path=/q/metrics");
-        } else if (containers.stream().flatMap(c -> Doc.list(c, "ports").stream())
-                .noneMatch(p -> String.valueOf(p.get("containerPort")).equals(String.valueOf(annotations.get("prometheus.io/port"))))) {
-            v.add(id + ": prometheus.io/port " + annotations.get("prometheus.io/port") + " is not a container port");
+        } else if (containers.stream().flatMap(c -> Doc.list(c, "ports").stream()).noneMatch(p -> "management".equals(p.get("name"))
+                && String.valueOf(p.get("containerPort")).equals(String.valueOf(annotations.get("prometheus.io/port"))))) {
+            v.add(id + ": prometheus.io/port " + annotations.get("prometheus.io/port") + " is not the management container port");
         }
 
         String ns = d.namespace();
@@ -121,12 +131,20 @@ public final class PolicyChecks {
         if ("Always".equals(c.get("imagePullPolicy")) && afterSlash.endsWith(":latest")) {
             v.add(id + ": pulls latest");
         }
+        boolean management = Doc.list(c, "ports").stream().anyMatch(p -> "management".equals(p.get("name"))
+                && Objects.equals(p.get("containerPort"), WiringChecks.MANAGEMENT_PORT));
+        if (!management) {
+            v.add(id + ": no container port named management on " + WiringChecks.MANAGEMENT_PORT + " (Quarkus' management interface)");
+        }
         PROBES.forEach((probe, path) -> {
             Object p = c.get(probe);
             if (p == null) {
                 v.add(id + ": " + probe + " missing");
             } else if (!path.equals(Doc.str(p, "httpGet.path"))) {
                 v.add(id + ": " + probe + " must GET " + path + " (has " + Doc.str(p, "httpGet.path") + ")");
+            } else if (!"management".equals(Doc.str(p, "httpGet.port"))
+                    && !String.valueOf(WiringChecks.MANAGEMENT_PORT).equals(Doc.str(p, "httpGet.port"))) {
+                v.add(id + ": " + probe + " must use the management port (has " + Doc.str(p, "httpGet.port") + ")");
             }
         });
         for (String r : List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory")) {

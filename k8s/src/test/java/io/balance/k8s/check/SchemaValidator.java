@@ -24,6 +24,7 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,9 +66,10 @@ public final class SchemaValidator {
             "kafka.strimzi.io/v1beta2/Kafka", Kafka.class,
             "kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class,
             "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class,
+            "kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class,
             "monitoring.coreos.com/v1/PodMonitor", PodMonitor.class);
     private static final List<String> JSON_SCHEMAS = List.of(
-            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup",
+            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/Backup",
             "barmancloud.cnpg.io/v1/ObjectStore");
 
     private static final ObjectMapper MODELS = JsonMapper.builder()

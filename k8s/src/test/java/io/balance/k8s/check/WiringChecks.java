@@ -2,8 +2,6 @@ package io.balance.k8s.check;
 
 import io.balance.contracts.Topics;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,15 +16,22 @@ import java.util.Optional;
  * {@link Topics} exists; databases are backed up; and the network policies allow exactly the intended paths.
  */
 public final class WiringChecks {
-    /** The architecture's module table. */
-    public record Service(String name, int port, String database, boolean kafka) {
+    /**
+     * The architecture's module table; {@code consumes}: the topics the service reads (it writes exactly the topics
+     * named after it, {@link KafkaAcls#owner}).
+     */
+    public record Service(String name, int port, String database, boolean kafka, List<String> consumes) {
     }
 
+    private static final List<String> SCHOOL_TOPICS = List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS);
     public static final List<Service> SERVICES = List.of(
-            new Service("school-service", 8081, "school", true),
-            new Service("indicator-service", 8082, "indicator", true),
-            new Service("survey-service", 8083, "survey", true),
-            new Service("gateway", 8080, "gateway", false));
+            new Service("school-service", 8081, "school", true, List.of()),
+            new Service("indicator-service", 8082, "indicator", true,
+                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.SURVEY_RESULTS)),
+            new Service("survey-service", 8083, "survey", true, List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY)),
+            new Service("gateway", 8080, "gateway", false, List.of()));
+    /** Quarkus' management interface (quarkus.management.port): health and metrics, never routed. */
+    public static final int MANAGEMENT_PORT = 9000;
     static final String GATEWAY = "gateway";
     static final String INGRESS_NAMESPACE = "ingress-nginx";
     static final String MONITORING_NAMESPACE = "monitoring";
@@ -45,10 +50,12 @@ public final class WiringChecks {
             v.add("no Strimzi Kafka resource");
         }
         String bootstrap = kafka.flatMap(k -> k.list("spec.kafka.listeners").stream()
-                        .filter(l -> "internal".equals(l.get("type")) && Boolean.FALSE.equals(l.get("tls"))).findFirst()
+                        .filter(l -> "internal".equals(l.get("type")) && Boolean.TRUE.equals(l.get("tls"))
+                                && "scram-sha-512".equals(Doc.str(l, "authentication.type"))).findFirst()
                         .map(l -> k.name() + "-kafka-bootstrap:" + l.get("port")))
                 .orElse(null);
         kafka.ifPresent(k -> kafka(k, docs, v));
+        kafka.ifPresent(k -> KafkaSecurity.check(k, docs, SERVICES, v));
 
         for (Service s : SERVICES) {
             Optional<Doc> dep = find(docs, "Deployment", s.name());
@@ -66,10 +73,16 @@ public final class WiringChecks {
             database(id, s, env, docs, v);
             if (s.kafka()) {
                 expectLiteral(id, env, "KAFKA_BOOTSTRAP_SERVERS", bootstrap, v);
+                kafka.ifPresent(k -> KafkaSecurity.client(id, s, dep.get(), container, env, k, docs, v));
             } else if (env.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
                 v.add(id + ": does not use Kafka but gets KAFKA_BOOTSTRAP_SERVERS");
             }
             mountedKey(id, dep.get(), container, env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", v);
+            if (s.name().equals("survey-service")) {
+                // printed into the invitations' QR codes: parents must reach the questionnaire at the public host
+                String host = find(docs, "Ingress", GATEWAY).map(i -> Doc.str(i.list("spec.rules").get(0), "host")).orElse(null);
+                expectLiteral(id, env, "BALANCE_PUBLIC_URL", "https://" + host, v);
+            }
             find(docs, "Service", s.name()).ifPresentOrElse(svc -> {
                 if (svc.list("spec.ports").stream().noneMatch(p -> Objects.equals(p.get("port"), s.port()))) {
                     v.add("Service/" + s.name() + ": does not expose port " + s.port());
@@ -172,16 +185,7 @@ public final class WiringChecks {
                 v.add(k.id() + ": " + key + " " + rf + " does not fit " + brokers + " broker(s)");
             }
         }
-        List<String> topicNames = new ArrayList<>();
-        for (Field f : Topics.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-                try {
-                    topicNames.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        List<String> topicNames = KafkaAcls.topics();
         for (String topic : topicNames) {
             Optional<Doc> t = docs.stream().filter(d -> d.is("KafkaTopic")
                     && topic.equals(d.str("spec.topicName") == null ? d.name() : d.str("spec.topicName"))).findFirst();
@@ -240,20 +244,23 @@ public final class WiringChecks {
         NetworkModel.Pod gateway = pods.get(GATEWAY);
 
         expect(net, ingress, GATEWAY, gateway, 8080, true, v);
+        expect(net, ingress, GATEWAY, gateway, MANAGEMENT_PORT, false, v);
         expect(net, intruder, GATEWAY, gateway, 8080, false, v);
         for (Service s : SERVICES) {
             NetworkModel.Pod pod = pods.get(s.name());
             NetworkModel.Pod db = new NetworkModel.Pod(pod.namespace(), Map.of("cnpg.io/cluster", s.database() + "-db", "cnpg.io/podRole", "instance"));
             expect(net, pod, s.name(), db, s.database() + "-db", 5432, true, v);
             expect(net, intruder, "intruder", db, s.database() + "-db", 5432, false, v);
-            expect(net, prometheus, "prometheus", pod, s.name(), s.port(), true, v);
+            expect(net, prometheus, "prometheus", pod, s.name(), MANAGEMENT_PORT, true, v);
+            expect(net, prometheus, "prometheus", pod, s.name(), s.port(), false, v);
             if (!net.allowed(pod, dns, "UDP", 53) || !net.allowed(pod, dns, "TCP", 53)) {
                 v.add("network: " + s.name() + " cannot resolve names (DNS egress to kube-dns)");
             }
-            expect(net, pod, s.name(), broker, "kafka broker", 9092, s.kafka(), v);
+            expect(net, pod, s.name(), broker, "kafka broker", KafkaSecurity.LISTENER_PORT, s.kafka(), v);
             if (!s.name().equals(GATEWAY)) {
                 expect(net, gateway, GATEWAY, pod, s.name(), s.port(), true, v);
                 expect(net, ingress, "ingress controller", pod, s.name(), s.port(), false, v);
+                expect(net, gateway, GATEWAY, pod, s.name(), MANAGEMENT_PORT, false, v);
                 expect(net, intruder, "intruder", pod, s.name(), s.port(), false, v);
                 expect(net, pod, s.name(), gateway, GATEWAY, 8080, false, v);
                 for (Service other : SERVICES) {
@@ -297,7 +304,7 @@ public final class WiringChecks {
         }
     }
 
-    private static void expectLiteral(String id, Map<String, Env> env, String name, String expected, List<String> v) {
+    static void expectLiteral(String id, Map<String, Env> env, String name, String expected, List<String> v) {
         Env e = env.get(name);
         if (e == null || !Objects.equals(expected, e.value())) {
             v.add(id + ": " + name + " must be " + expected + " (is " + (e == null ? "unset" : e.value()) + ")");
@@ -305,7 +312,7 @@ public final class WiringChecks {
     }
 
     /** The KEY=file:/dir/name location must be a file of a Secret volume mounted read-only at /dir. */
-    private static void mountedKey(String id, Doc dep, Map<String, Object> container, Map<String, Env> env, String name, List<String> v) {
+    static void mountedKey(String id, Doc dep, Map<String, Object> container, Map<String, Env> env, String name, List<String> v) {
         Env e = env.get(name);
         if (e == null || e.value() == null || !e.value().startsWith("file:/")) {
             v.add(id + ": " + name + " must be a file: location (is " + e + ")");
