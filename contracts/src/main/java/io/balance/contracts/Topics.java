@@ -17,7 +17,7 @@ public final class Topics {
     /** A county evaluation changed; key: county code. Payload {@link EvaluationChangedV1}. */
     public static final String INDICATOR_EVALUATIONS = "indicator.evaluations.v1";
 
-    /** A ledger problem created or changed; key: county code. */
+    /** A ledger problem created or changed; key: county code. Payload {@link ProblemChangedV1}. */
     public static final String SUPERVISION_PROBLEMS = "supervision.problems.v1";
     /** A county's review stage changed; key: county code. */
     public static final String SUPERVISION_REVIEWS = "supervision.reviews.v1";

@@ -36,4 +36,32 @@ class EventJsonTest {
                 false, 0.91, 640, 12, 0.8, Map.of("PARENT", new SurveyResultsV1.GroupResult(0.93, 320)));
         assertEquals(event, json.readValue(json.writeValueAsString(event), SurveyResultsV1.class));
     }
+
+    @Test
+    void evaluationWithDetailsRoundTrips() throws Exception {
+        var details = new EvaluationDetailsV1(
+                List.of(new EvaluationDetailsV1.Stage("PRIMARY", 12, 1, 0, null, null,
+                        List.of(new EvaluationDetailsV1.Indicator("R5", "生均体育运动场馆面积", "m2", 7.5, 6.9, 0.52,
+                                0.5, false, "raise the 2 school-stages below 6.1 to it", 820.5)),
+                        List.of(new EvaluationDetailsV1.SchoolStage("1199990101", "一小", "PRIMARY", 600, false, false,
+                                Map.of("R5", 1200.0))))),
+                List.of(new EvaluationDetailsV1.Check("assurance", "G3", "音乐美术专用教室", "FAIL", "1 school",
+                        List.of(new EvaluationDetailsV1.SchoolIssue("1199990101", "一小", "no music room",
+                                Map.of("musicRooms", 1.0))))),
+                0.91);
+        var event = new EvaluationChangedV1("e-3", 1, Instant.parse("2025-11-01T00:00:00Z"), "119999", 2025,
+                "QUALITY_2017", 4, "FAIL", 40, List.of("resources"), List.of(), details);
+        assertEquals(event, json.readValue(json.writeValueAsString(event), EvaluationChangedV1.class));
+    }
+
+    @Test
+    void evaluationWithoutDetailsStillReads() throws Exception {
+        String older = """
+                {"eventId":"e-4","schemaVersion":1,"occurredAt":"2025-11-01T00:00:00Z","countyCode":"119999",
+                 "year":2025,"ruleSet":"QUALITY_2017","revision":2,"verdict":"PASS","basedOnReports":40,
+                 "failingParts":[],"missingInputs":[]}""";
+        EvaluationChangedV1 event = json.readValue(older, EvaluationChangedV1.class);
+        assertEquals(null, event.details());
+        assertEquals(2, event.revision());
+    }
 }

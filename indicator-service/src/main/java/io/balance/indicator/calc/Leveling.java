@@ -84,9 +84,12 @@ public final class Leveling {
         return list.size() > top ? list.subList(0, top) : list;
     }
 
+    /**
+     * The limit is compared with the unrounded CV (spec §4: 0.50004 is not ≤ 0.50, 0.64996 is < 0.65); the
+     * CV is only shown rounded.
+     */
     public static boolean within(double cv, double limit, boolean strict) {
-        double rounded = Numbers.r4(cv);
-        return strict ? rounded < limit : rounded <= limit;
+        return strict ? cv < limit : cv <= limit;
     }
 
     private static double[] raised(double[] values, double level) {

@@ -10,7 +10,7 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** Four decimals, half up: how figures are reported and compared with CV limits (0.4500 ≤ 0.45). */
+    /** Four decimals, half up: how figures are reported (limits are compared with the unrounded value). */
     public static Double r4(Double value) {
         return value == null ? null : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).doubleValue();
     }

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param share      this stage's share of the school's facilities
  * @param numerators indicator id → the part's resource R_i (teachers of the stage, or apportioned facility)
  * @param values     indicator id → X_i = R_i / P_i × per
+ * @param excluded   left out of the county CVs (exclusionReason says why)
+ * @param judged     judged by the school rule and counted in compliance figures: every included part, and a
+ *                   teaching point under the minimum (seed 004: its exclusion follows the CV sentence only);
+ *                   never an excluded school type such as special education
  */
 public record StagePart(
         SchoolV1 school,
@@ -24,13 +28,15 @@ public record StagePart(
         Map<String, Double> numerators,
         Map<String, Double> values,
         boolean excluded,
-        String exclusionReason) {
+        String exclusionReason,
+        boolean judged) {
 
     /** The parts of one school for the rule set's stages; a stage without students has no part. */
     public static List<StagePart> of(SchoolV1 school, AnnualReportV1 report, RuleSet rules) {
         Map<String, Double> weights = rules.apportioning() == null ? null : rules.apportioning().get(school.type());
         Map<String, Double> shares = Apportioning.shares(report.students(), weights);
         String exclusion = exclusionReason(school, report, rules.exclusions());
+        boolean judged = exclusion == null || !typeExcluded(school, rules.exclusions());
         List<StagePart> parts = new ArrayList<>();
         for (String stage : rules.stages()) {
             int students = ReportFields.students(report, stage);
@@ -45,7 +51,8 @@ public record StagePart(
                 numerators.put(indicator.id(), amount);
                 values.put(indicator.id(), amount / students * indicator.perOrOne());
             }
-            parts.add(new StagePart(school, stage, students, share, numerators, values, exclusion != null, exclusion));
+            parts.add(new StagePart(school, stage, students, share, numerators, values, exclusion != null, exclusion,
+                    judged));
         }
         return parts;
     }
@@ -59,12 +66,17 @@ public record StagePart(
         return Boolean.FALSE.equals(indicator.apportioned()) ? whole : whole * share;
     }
 
-    /** Special-education schools and small teaching points stay out of the county computation (seed 004). */
+    /** Whether the school's type is excluded altogether (special education): out of the CVs and the school rule. */
+    public static boolean typeExcluded(SchoolV1 school, RuleSet.Exclusions exclusions) {
+        return exclusions != null && exclusions.schoolTypes() != null && exclusions.schoolTypes().contains(school.type());
+    }
+
+    /** Special-education schools and small teaching points stay out of the county CVs (seed 004). */
     public static String exclusionReason(SchoolV1 school, AnnualReportV1 report, RuleSet.Exclusions exclusions) {
         if (exclusions == null) {
             return null;
         }
-        if (exclusions.schoolTypes() != null && exclusions.schoolTypes().contains(school.type())) {
+        if (typeExcluded(school, exclusions)) {
             return "school type " + school.type() + " is excluded from the county computation";
         }
         Integer min = exclusions.teachingPointMinStudents();

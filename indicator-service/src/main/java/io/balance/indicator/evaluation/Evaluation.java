@@ -1,5 +1,6 @@
 package io.balance.indicator.evaluation;
 
+import io.balance.indicator.ruleset.RuleSetChoice;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +8,9 @@ import java.util.Map;
  * A county's evaluation under one rule set (the contract's evaluation resource). Figures are rounded to four
  * decimals; a CV that cannot be defined is null with a reason.
  *
+ * @param ruleSetChoice which set was applied and why (on reads; null in the stored evaluation and its digest)
  * @param stages  PRIMARY / JUNIOR: indicators, CVs and the school-stages
+ * @param compliance share of schools and of school-stages meeting the school rule (null without a school rule)
  * @param parts   resources, assurance, quality (QUALITY sets), recognition, vetoes
  * @param verdict PASS, FAIL (some part fails; decisive even if other inputs are missing) or INCOMPLETE
  */
@@ -17,8 +20,10 @@ public record Evaluation(
         int year,
         String ruleSet,
         int ruleSetVersion,
+        RuleSetChoice ruleSetChoice,
         int basedOnReports,
         Map<String, Stage> stages,
+        Compliance compliance,
         Map<String, Part> parts,
         String verdict,
         List<String> failingParts,
@@ -27,6 +32,20 @@ public record Evaluation(
     public static final String PASS = "PASS";
     public static final String FAIL = "FAIL";
     public static final String INCOMPLETE = "INCOMPLETE";
+
+    /** The same evaluation saying which rule set was applied and why. */
+    public Evaluation withChoice(RuleSetChoice choice) {
+        return new Evaluation(countyCode, countyName, year, ruleSet, ruleSetVersion, choice, basedOnReports, stages,
+                compliance, parts, verdict, failingParts, missingInputs);
+    }
+
+    /**
+     * Compliance with the school rule (达标), each share with its denominator. A school complies when every one
+     * of its judged stages does; special-education schools are in neither count, teaching points under 50 are.
+     */
+    public record Compliance(int schools, int compliantSchools, Double schoolShare, int schoolStages,
+            int compliantSchoolStages, Double schoolStageShare) {
+    }
 
     /**
      * @param composite BASIC sets only: the mean of the stage's CVs against its limit
@@ -63,7 +82,8 @@ public record Evaluation(
     }
 
     /**
-     * @param compliantShare share of included school-stages complying with the school rule (QUALITY)
+     * @param schoolStages   school-stages judged by the school rule (the included ones and small teaching points)
+     * @param compliantShare compliant / schoolStages (QUALITY)
      * @param largeClasses   classes of 56+ students (大班额); superLargeClasses 66+ (超大班额)
      */
     public record Figures(

@@ -54,8 +54,8 @@ public record SchoolIndicators(
         List<StageDetail> stages = new ArrayList<>();
         RuleSet.Resources res = rules.resources();
         for (StagePart part : StagePart.of(r.school(), r.report(), rules)) {
-            Map<String, Double> standards = Evaluator.standards(res, part.stage());
-            SchoolRuleCheck.Result rule = res.schoolRule() == null || standards.isEmpty() ? null
+            Map<String, Double> standards = StageEvaluator.standards(res, part.stage());
+            SchoolRuleCheck.Result rule = res.schoolRule() == null || standards.isEmpty() || !part.judged() ? null
                     : SchoolRuleCheck.of(part.values(), standards, res.schoolRule().minimumMet(),
                             res.schoolRule().floorRatio());
             Map<String, IndicatorDetail> details = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.balance.indicator.evaluation.Evaluation;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.evaluation.Summary;
 import io.balance.indicator.ruleset.RuleSet;
+import io.balance.indicator.ruleset.RuleSetChoice;
 import io.balance.indicator.ruleset.RuleSetService;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class RollupResource {
     Caller caller;
 
     public record Rollup(String jurisdictionCode, String name, String level, int year, String ruleSet,
-            Map<String, Integer> totals, List<Map<String, Object>> counties) {
+            RuleSetChoice ruleSetChoice, Map<String, Integer> totals, List<Map<String, Object>> counties) {
     }
 
     @GET
@@ -44,7 +45,10 @@ public class RollupResource {
         String code = Params.division(jurisdictionCode);
         int y = Params.year(year);
         caller.requireRead(code, "jurisdiction " + code);
-        RuleSet rules = ruleSets.forCounty(ruleSet, null);
+        // by default the most specific set of the city or province (a Jiangxi roll-up: JIANGXI_QUALITY_2017)
+        RuleSetChoice.Chosen chosen = ruleSet == null || ruleSet.isBlank() ? ruleSets.choose(null, code)
+                : ruleSets.choose(ruleSet, null);
+        RuleSet rules = chosen.rules();
         Map<String, String> counties = evaluations.countiesUnder(code, y);
         String name = evaluations.name(code);
         if (counties.isEmpty() && name == null) {
@@ -66,6 +70,7 @@ public class RollupResource {
             totals.merge("counties", 1, Integer::sum);
             totals.merge(e.verdict(), 1, Integer::sum);
         }
-        return new Rollup(code, name, JurisdictionScope.levelOf(code).name(), y, rules.code(), totals, rows);
+        return new Rollup(code, name, JurisdictionScope.levelOf(code).name(), y, rules.code(), chosen.choice(), totals,
+                rows);
     }
 }

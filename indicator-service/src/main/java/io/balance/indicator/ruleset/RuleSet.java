@@ -81,10 +81,10 @@ public record RuleSet(
 
     /**
      * A check of the assurance or quality part. {@code type} names the evaluator; {@code params} its numbers
-     * (see {@link io.balance.indicator.evaluation.Checks}).
+     * (see {@link io.balance.indicator.evaluation.Checks}); an unknown type is refused when the set is read.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Check(String id, String name, String type, Map<String, Object> params) {
+    public record Check(String id, String name, CheckType type, Map<String, Object> params) {
     }
 
     /** Social recognition (社会认可度). */

@@ -33,6 +33,9 @@ public class RuleSetService {
     @Inject
     ObjectMapper json;
 
+    /** The national set a county is judged by unless a more specific one applies or another is requested. */
+    public static final String NATIONAL_DEFAULT = "QUALITY_2017";
+
     private volatile Map<String, RuleSet> latest = Map.of();
     private volatile long stamp = -1;
 
@@ -83,17 +86,31 @@ public class RuleSetService {
         return rs.jurisdictionCode() == null || JurisdictionScope.covers(rs.jurisdictionCode(), countyCode);
     }
 
-    /** The set named by {@code ?ruleSet=} for a county, or a 400 naming {@code ruleSet}. */
+    /** The set named by {@code ?ruleSet=} for a county, or its default; a 400 naming {@code ruleSet} when unknown. */
     public RuleSet forCounty(String code, String countyCode) {
-        String wanted = code == null || code.isBlank() ? "QUALITY_2017" : code;
-        RuleSet rs = all().get(wanted);
+        return choose(code, countyCode).rules();
+    }
+
+    /**
+     * The set named by {@code ?ruleSet=}, or by default the most specific set derived from the national
+     * {@value #NATIONAL_DEFAULT} that applies to the jurisdiction (a city's over its province's over the
+     * national one), with the reason; a 400 naming {@code ruleSet} when the named set is unknown or foreign.
+     *
+     * @param jurisdictionCode the county evaluated, or the city or province of a roll-up
+     */
+    public RuleSetChoice.Chosen choose(String code, String jurisdictionCode) {
+        Map<String, RuleSet> sets = all();
+        if (code == null || code.isBlank()) {
+            return RuleSetDefaults.choose(sets, NATIONAL_DEFAULT, jurisdictionCode);
+        }
+        RuleSet rs = sets.get(code);
         if (rs == null) {
-            throw ProblemException.invalid("ruleSet", "unknown rule set " + wanted + "; known: " + all().keySet());
+            throw ProblemException.invalid("ruleSet", "unknown rule set " + code + "; known: " + sets.keySet());
         }
-        if (countyCode != null && !appliesTo(rs, countyCode)) {
-            throw ProblemException.invalid("ruleSet", wanted + " applies to " + rs.jurisdictionCode() + " only");
+        if (jurisdictionCode != null && !appliesTo(rs, jurisdictionCode)) {
+            throw ProblemException.invalid("ruleSet", code + " applies to " + rs.jurisdictionCode() + " only");
         }
-        return rs;
+        return new RuleSetChoice.Chosen(rs, new RuleSetChoice(code, code, "requested"));
     }
 
     public RuleSet version(String code, int version) {

@@ -4,7 +4,6 @@ import io.balance.contracts.JurisdictionScope;
 import io.balance.indicator.calc.ReportFields;
 import io.balance.indicator.calc.Stages;
 import io.balance.indicator.common.Problem.FieldError;
-import io.balance.indicator.evaluation.Checks;
 import io.balance.indicator.finding.FindingCatalogue;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,8 +184,8 @@ public final class RuleSetValidator {
             if (c.name() == null || c.name().isBlank()) {
                 error(f + ".name", "must not be blank");
             }
-            if (!Checks.TYPES.contains(c.type())) {
-                error(f + ".type", "must be one of " + Checks.TYPES);
+            if (c.type() == null) {
+                error(f + ".type", "must be one of " + java.util.Arrays.toString(CheckType.values()));
                 continue;
             }
             Map<String, Object> p = c.params() == null ? Map.of() : c.params();
@@ -196,7 +195,7 @@ public final class RuleSetValidator {
                 }
             }
             switch (c.type()) {
-                case "INPUTS" -> {
+                case INPUTS -> {
                     for (String key : stringList(p.get("findings"), f + ".params.findings")) {
                         if (!FindingCatalogue.FINDINGS.containsKey(key)) {
                             error(f + ".params.findings", "unknown finding " + key);
@@ -221,14 +220,14 @@ public final class RuleSetValidator {
                         error(f + ".params", "INPUTS needs findings, minimums or comparisons");
                     }
                 }
-                case "TEACHER_SHARE" -> {
+                case TEACHER_SHARE -> {
                     if (!ReportFields.TEACHER_FIELDS.contains(String.valueOf(p.get("numerator")))) {
                         error(f + ".params.numerator", "must be a teacher field " + ReportFields.TEACHER_FIELDS);
                     }
                 }
-                case "SCHOOL_SIZE", "CLASS_SIZE", "PUPIL_TEACHER_RATIO" -> {
-                    String key = "PUPIL_TEACHER_RATIO".equals(c.type()) ? "maxStudentsPerTeacher" : "limits";
-                    Set<String> allowed = "SCHOOL_SIZE".equals(c.type()) ? SCHOOL_TYPES : Set.copyOf(Stages.COMPULSORY);
+                case SCHOOL_SIZE, CLASS_SIZE, PUPIL_TEACHER_RATIO -> {
+                    String key = c.type() == CheckType.PUPIL_TEACHER_RATIO ? "maxStudentsPerTeacher" : "limits";
+                    Set<String> allowed = c.type() == CheckType.SCHOOL_SIZE ? SCHOOL_TYPES : Set.copyOf(Stages.COMPULSORY);
                     if (!(p.get(key) instanceof Map<?, ?> m) || m.isEmpty()) {
                         error(f + ".params." + key, "must map " + allowed + " to positive numbers");
                     } else {
@@ -240,7 +239,8 @@ public final class RuleSetValidator {
                         }
                     }
                 }
-                default -> {
+                case MUSIC_ART_ROOMS, SMALL_SCHOOL_FUNDING, SPECIAL_EDUCATION_FUNDING, ROTATION, RETENTION, TRAINING_FUNDS,
+                        MONITORING -> {
                     // numeric parameters with defaults; negatives rejected above
                 }
             }

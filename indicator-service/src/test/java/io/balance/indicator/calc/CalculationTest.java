@@ -130,11 +130,14 @@ class CalculationTest {
     }
 
     @Test
-    void limitsCompareTheReportedFourDecimals() {
-        assertTrue(Leveling.within(0.45004, 0.45, false));
-        assertFalse(Leveling.within(0.45006, 0.45, false));
+    void limitsCompareTheUnroundedCv() {
+        // spec §4: "小于或等于0.50" is CV ≤ 0.50 exactly, whatever the four decimals shown
+        assertTrue(Leveling.within(0.45, 0.45, false));
+        assertFalse(Leveling.within(0.45004, 0.45, false));
+        assertTrue(Leveling.within(0.44996, 0.45, false));
         assertFalse(Leveling.within(0.65, 0.65, true)); // BASIC: strictly below
-        assertTrue(Leveling.within(0.6499, 0.65, true));
+        assertTrue(Leveling.within(0.64996, 0.65, true));
+        assertFalse(Leveling.within(0.65004, 0.65, true));
     }
 
     private static Map<String, Double> ruleStandards() {
