@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
             new ServiceSpec("school-service", "school", 8081),
             new ServiceSpec("indicator-service", "indicator", 8082),
             new ServiceSpec("survey-service", "survey", 8083),
+            new ServiceSpec("supervision-service", "supervision", 8084),
             new ServiceSpec("gateway", "gateway", 8080));
 
     private final EmbeddedPostgresServer postgres;
@@ -124,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** false: the fixed ports of the local run (8080-8083, PostgreSQL 55432, Kafka 59092). */
+        /** false: the fixed ports of the local run (8080-8084, PostgreSQL 55432, Kafka 59092). */
         public Builder freePorts(boolean freePorts) {
             this.freePorts = freePorts;
             return this;
