@@ -135,7 +135,7 @@ class RoutingTest {
                 .header("Referrer-Policy", is("no-referrer"))
                 .body(containsString("县域义务教育均衡发展督导评估平台"))
                 .body(containsString("/q/swagger-ui"));
-        Api.anonymous().get("/app.js").then().statusCode(200).body(containsString("/api/v1/auth/token"));
+        Api.anonymous().get("/ui/api.js").then().statusCode(200).body(containsString("/api/v1/auth/token"));
         Api.anonymous().get("/s/CODE").then().statusCode(200)
                 .header("X-Frame-Options", is("DENY"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));

@@ -105,7 +105,7 @@ public class EvaluationService {
             int year = Integer.parseInt(key.substring(7));
             CountyInputs in = inputs.load(c, county, year, CountyInputsRepository.version(c, county));
             for (RuleSet rules : ruleSets.applicable(c, county)) {
-                if (store.store(c, Evaluator.evaluate(in, rules))) {
+                if (store.store(c, Evaluator.evaluate(in, rules), in, rules)) {
                     changed++;
                 }
             }

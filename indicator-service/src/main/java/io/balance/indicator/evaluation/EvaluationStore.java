@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.EvaluationChangedV1;
+import io.balance.contracts.EvaluationDetailsV1;
 import io.balance.contracts.Topics;
 import io.balance.indicator.outbox.OutboxRelay;
+import io.balance.indicator.ruleset.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -59,7 +61,7 @@ public class EvaluationStore {
     }
 
     /** Stores the evaluation's headline; on change bumps its revision and writes the event to the outbox. */
-    public boolean store(Connection c, Evaluation e) throws SQLException {
+    public boolean store(Connection c, Evaluation e, CountyInputs in, RuleSet rules) throws SQLException {
         String digest = digest(e);
         long revision = 0;
         try (PreparedStatement ps = c.prepareStatement(
@@ -76,7 +78,7 @@ public class EvaluationStore {
                 }
             }
         }
-        writeChange(c, e, digest, revision + 1);
+        writeChange(c, e, EvaluationDetails.of(e, in, rules), digest, revision + 1);
         return true;
     }
 
@@ -94,9 +96,10 @@ public class EvaluationStore {
         return new ChangeWriter(c, batchSize);
     }
 
-    private void writeChange(Connection c, Evaluation e, String digest, long revision) throws SQLException {
+    private void writeChange(Connection c, Evaluation e, EvaluationDetailsV1 details, String digest, long revision)
+            throws SQLException {
         try (ChangeWriter w = new ChangeWriter(c, 1)) {
-            w.add(e, digest, revision);
+            w.add(e, details, digest, revision);
         }
     }
 
@@ -116,7 +119,8 @@ public class EvaluationStore {
             this.batchSize = batchSize;
         }
 
-        public void add(Evaluation e, String digest, long revision) throws SQLException {
+        /** @param details the item-by-item part of the event (supervision ledger, target progress) */
+        public void add(Evaluation e, EvaluationDetailsV1 details, String digest, long revision) throws SQLException {
             evaluation.setString(1, e.countyCode());
             evaluation.setInt(2, e.year());
             evaluation.setString(3, e.ruleSet());
@@ -129,7 +133,7 @@ public class EvaluationStore {
             evaluation.addBatch();
             EvaluationChangedV1 event = new EvaluationChangedV1(UUID.randomUUID().toString(),
                     EvaluationChangedV1.SCHEMA_VERSION, Instant.now(), e.countyCode(), e.year(), e.ruleSet(), revision,
-                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs());
+                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs(), details);
             outboxRow.setString(1, event.eventId());
             outboxRow.setString(2, Topics.INDICATOR_EVALUATIONS);
             outboxRow.setString(3, e.countyCode());

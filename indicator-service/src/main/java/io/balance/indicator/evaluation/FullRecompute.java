@@ -192,7 +192,7 @@ public class FullRecompute {
             String key = county + "/" + rules.code();
             String digest = store.digest(e);
             if (!digest.equals(digests.get(key))) {
-                writer.add(e, digest, revisions.getOrDefault(key, 0L) + 1);
+                writer.add(e, EvaluationDetails.of(e, in, rules), digest, revisions.getOrDefault(key, 0L) + 1);
                 counts[4]++;
             }
         }
