@@ -1,0 +1,30 @@
+package io.balance.kit.consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The consumers' lag in readiness; UP while Kafka is down (reads still work; alert on balance_consumer_lag). */
+@Readiness
+@ApplicationScoped
+public class ConsumerHealthCheck implements HealthCheck {
+    @Inject
+    EventConsumers consumers;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("event-consumers").up()
+                .withData("enabled", consumers.enabled());
+        for (ConsumerStatus s : consumers.status()) {
+            b.withData(s.name() + ".lag", s.lag());
+            b.withData(s.name() + ".running", s.running());
+            if (s.lastError() != null) {
+                b.withData(s.name() + ".lastError", s.lastError());
+            }
+        }
+        return b.build();
+    }
+}

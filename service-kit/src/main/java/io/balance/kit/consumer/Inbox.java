@@ -1,0 +1,93 @@
+package io.balance.kit.consumer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The consumer side of the contract: each eventId is applied once ({@code processed_event}) and an older
+ * revision of an aggregate never overwrites a newer one ({@code consumed_revision}), so replaying a topic from
+ * the start rebuilds the same state. Call it on the connection (transaction) that applies the event.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    @Inject
+    ObjectMapper quarkusJson;
+
+    /** Events from other services may carry fields added later: tolerate them. */
+    private ObjectMapper json;
+
+    @PostConstruct
+    void init() {
+        json = quarkusJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** The payload, or empty (logged) when it cannot be read: a poison record must not block its partition. */
+    public <T> Optional<T> read(ConsumerRecord<String, String> r, Class<T> type) {
+        if (r.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readValue(r.value(), type));
+        } catch (Exception e) {
+            LOG.errorf("skipping unreadable %s %s-%d@%d: %s", type.getSimpleName(), r.topic(), r.partition(),
+                    r.offset(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** True the first time this eventId is seen (and records it), false for a duplicate. */
+    public boolean firstTime(Connection c, String eventId, String topic) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into processed_event (event_id, topic) values (?, ?) on conflict do nothing")) {
+            ps.setString(1, eventId);
+            ps.setString(2, topic);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** True (and records it) when {@code revision} is newer than what was applied for {@code aggregate}. */
+    public boolean newer(Connection c, String aggregate, long revision) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into consumed_revision (aggregate, revision) values (?, ?)
+                on conflict (aggregate) do update set revision = excluded.revision, applied_at = now()
+                where consumed_revision.revision < excluded.revision""")) {
+            ps.setString(1, aggregate);
+            ps.setLong(2, revision);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Whether to apply an event: not seen before, and newer than what the aggregate holds. An event without
+     * an eventId is refused (logged): the contract requires one.
+     *
+     * @param aggregate what the revision counts, e.g. {@code school:4103290001} or {@code report:4103290001:2025}
+     */
+    public boolean accept(Connection c, String eventId, String topic, String aggregate, long revision)
+            throws SQLException {
+        if (eventId == null || eventId.isBlank() || aggregate == null) {
+            LOG.errorf("skipping %s event without eventId or subject (%s)", topic, eventId);
+            return false;
+        }
+        return firstTime(c, eventId, topic) && newer(c, aggregate, revision);
+    }
+
+    /** Forgets what was consumed, before a replay from the start. */
+    public void clear(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("truncate processed_event, consumed_revision");
+        }
+    }
+}

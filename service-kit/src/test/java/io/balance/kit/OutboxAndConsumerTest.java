@@ -1,0 +1,154 @@
+package io.balance.kit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.kit.consumer.Inbox;
+import io.balance.kit.outbox.OutboxRelay;
+import io.balance.kit.probe.ProbeHandler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** The outbox, relay and idempotent consumer against the real embedded PostgreSQL and Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "kit"))
+class OutboxAndConsumerTest {
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Inbox inbox;
+    @Inject
+    OutboxRelay relay;
+
+    static String publish(String code, long revision, boolean fail) {
+        var r = ProblemAndCallerTest.admin().post("/api/probe/events/" + code + "?revision=" + revision + "&fail=" + fail);
+        r.then().statusCode(fail ? 409 : 200);
+        return fail ? null : r.jsonPath().getString("eventId");
+    }
+
+    long scalar(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void anEventIsPublishedWithItsHeadersSoonAfterCommitAndNotAtAllAfterARollback() throws Exception {
+        String eventId = publish("A1", 1, false);
+        publish("A2", 1, true);
+        List<ConsumerRecord<String, String>> seen = read(ProbeHandler.TOPIC, Duration.ofSeconds(30), "A1");
+        ConsumerRecord<String, String> r = seen.get(0);
+        assertEquals(eventId, header(r, "eventId"));
+        assertEquals("Event", header(r, "eventType"));
+        assertEquals("1", header(r, "revision"));
+        assertEquals("kit-probe", header(r, "source"));
+        assertEquals(0, scalar("select count(*) from probe_change where code = 'A2'"), "rolled back");
+        assertEquals(0, scalar("select count(*) from outbox_event where message_key = 'A2'"), "no event either");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                scalar("select count(*) from outbox_event where message_key = 'A1' and sent_at is not null") == 1);
+        // woken after commit: well before the 5 s sweep configured for this test
+        assertTrue(scalar("select extract(epoch from sent_at - created_at) * 1000 from outbox_event"
+                + " where message_key = 'A1'") < 3000, "published soon after commit");
+        RestAssured.get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theConsumerAppliesEachEventOnceNewestRevisionWinsAndAReplayRebuildsTheSameState() throws Exception {
+        publish("B1", 1, false);
+        publish("B1", 3, false);
+        publish("B1", 2, false); // arrives late: older than what is held, ignored
+        publish("B2", 1, false);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                scalar("select count(*) from probe_item where code in ('B1', 'B2')") == 2
+                        && scalar("select count(*) from processed_event where topic = 'kit.probe.v1'") >= 4);
+        assertEquals(3, scalar("select revision from probe_item where code = 'B1'"));
+
+        RestAssured.given().auth().oauth2(EmbeddedInfra.keys().mint("a", "SYSTEM_ADMIN", null))
+                .post("/api/probe/replay").then().statusCode(200).body("[0].summary", org.hamcrest.Matchers.equalTo("probe rebuilt"));
+        assertEquals(3, scalar("select revision from probe_item where code = 'B1'"));
+        assertEquals(1, scalar("select revision from probe_item where code = 'B2'"));
+    }
+
+    @Test
+    void inboxRefusesDuplicatesOlderRevisionsAndEventsWithoutId() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            String id = UUID.randomUUID().toString();
+            assertTrue(inbox.accept(c, id, "t", "agg:C1", 5));
+            assertFalse(inbox.accept(c, id, "t", "agg:C1", 6), "same eventId again");
+            assertFalse(inbox.accept(c, UUID.randomUUID().toString(), "t", "agg:C1", 5), "same revision");
+            assertFalse(inbox.accept(c, UUID.randomUUID().toString(), "t", "agg:C1", 4), "older revision");
+            assertTrue(inbox.accept(c, UUID.randomUUID().toString(), "t", "agg:C1", 6));
+            assertTrue(inbox.accept(c, UUID.randomUUID().toString(), "t", "agg:C2", 1), "per aggregate");
+            assertFalse(inbox.accept(c, null, "t", "agg:C1", 9), "no eventId");
+        }
+    }
+
+    @Test
+    void sentRowsArePurgedAfterTheRetentionUnsentOnesNever() throws Exception {
+        publish("D1", 1, false);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                scalar("select count(*) from outbox_event where message_key = 'D1' and sent_at is not null") == 1);
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().executeUpdate("insert into outbox_event (event_id, topic, message_key, event_type,"
+                    + " revision, payload, created_at) values ('unsent-d2', 'nowhere', 'D2', 'X', 1, '{}', now() - interval '90 days')");
+        }
+        relay.purgeSentBefore(Instant.now().plusSeconds(1));
+        assertEquals(0, scalar("select count(*) from outbox_event where message_key = 'D1'"));
+        assertEquals(1, scalar("select count(*) from outbox_event where message_key = 'D2'"));
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().executeUpdate("delete from outbox_event where message_key = 'D2'");
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static List<ConsumerRecord<String, String>> read(String topic, Duration timeout, String key) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        assertFalse(found.isEmpty(), "no event for " + key + " on " + topic);
+        return found;
+    }
+}
