@@ -267,7 +267,7 @@ public class EvaluationService {
             int year = Integer.parseInt(key.substring(7));
             CountyInputs inputs = load(c, county, year, version(c, county));
             for (RuleSet rules : ruleSets.applicable(c, county)) {
-                if (store(c, Evaluator.evaluate(inputs, rules))) {
+                if (store(c, Evaluator.evaluate(inputs, rules), inputs, rules)) {
                     changed++;
                 }
             }
@@ -276,7 +276,7 @@ public class EvaluationService {
     }
 
     /** Stores the evaluation's headline; on change bumps its revision and writes the event to the outbox. */
-    boolean store(Connection c, Evaluation e) throws SQLException {
+    boolean store(Connection c, Evaluation e, CountyInputs in, RuleSet rules) throws SQLException {
         String digest = digest(e);
         long revision = 0;
         try (PreparedStatement ps = c.prepareStatement(
@@ -293,7 +293,7 @@ public class EvaluationService {
                 }
             }
         }
-        writeChange(c, e, digest, revision + 1);
+        writeChange(c, e, EvaluationDetails.of(e, in, rules), digest, revision + 1);
         return true;
     }
 
@@ -306,9 +306,10 @@ public class EvaluationService {
                 digest = excluded.digest, summary = excluded.summary, computed_at = excluded.computed_at""";
     private static final String INSERT_OUTBOX = "insert into outbox_event (event_id, topic, message_key, payload) values (?, ?, ?, ?)";
 
-    private void writeChange(Connection c, Evaluation e, String digest, long revision) throws SQLException {
+    private void writeChange(Connection c, Evaluation e, io.balance.contracts.EvaluationDetailsV1 details, String digest,
+            long revision) throws SQLException {
         try (ChangeWriter w = new ChangeWriter(c, 1)) {
-            w.add(e, digest, revision);
+            w.add(e, details, digest, revision);
         }
     }
 
@@ -328,7 +329,8 @@ public class EvaluationService {
             this.batchSize = batchSize;
         }
 
-        void add(Evaluation e, String digest, long revision) throws SQLException {
+        void add(Evaluation e, io.balance.contracts.EvaluationDetailsV1 details, String digest, long revision)
+                throws SQLException {
             evaluation.setString(1, e.countyCode());
             evaluation.setInt(2, e.year());
             evaluation.setString(3, e.ruleSet());
@@ -341,7 +343,7 @@ public class EvaluationService {
             evaluation.addBatch();
             EvaluationChangedV1 event = new EvaluationChangedV1(UUID.randomUUID().toString(),
                     EvaluationChangedV1.SCHEMA_VERSION, Instant.now(), e.countyCode(), e.year(), e.ruleSet(), revision,
-                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs());
+                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs(), details);
             outboxRow.setString(1, event.eventId());
             outboxRow.setString(2, Topics.INDICATOR_EVALUATIONS);
             outboxRow.setString(3, e.countyCode());
@@ -547,7 +549,7 @@ public class EvaluationService {
             String key = county + "/" + rules.code();
             String digest = digest(e);
             if (!digest.equals(digests.get(key))) {
-                writer.add(e, digest, revisions.getOrDefault(key, 0L) + 1);
+                writer.add(e, EvaluationDetails.of(e, in, rules), digest, revisions.getOrDefault(key, 0L) + 1);
                 counts[4]++;
             }
         }
