@@ -17,4 +17,12 @@ public interface ImportConfig {
     /** Import jobs running at once. */
     @WithDefault("2")
     int threads();
+
+    /**
+     * A job whose heartbeat is older than this is resumed by another instance (its own was replaced or crashed).
+     * The heartbeat's interval is {@code balance.import.heartbeat-interval} in application.properties (a schedule
+     * expression reads it there).
+     */
+    @WithDefault("30s")
+    java.time.Duration heartbeatTimeout();
 }
