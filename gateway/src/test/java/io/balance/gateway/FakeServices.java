@@ -83,6 +83,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             bench(request);
             return;
         }
+        if (path.endsWith("/fail")) {
+            request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 500).put("title", "Internal error").encode());
+            return;
+        }
         if (path.endsWith("/hang")) {
             return; // never answers: the gateway's idle timeout must cut it off
         }
@@ -171,7 +176,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         JsonObject schema = new JsonObject().put("$ref", "#/components/schemas/Thing");
         JsonObject ok = new JsonObject().put("description", "ok")
                 .put("content", new JsonObject().put("application/json", new JsonObject().put("schema", schema)));
-        JsonObject get = new JsonObject().put("operationId", name + "Get")
+        JsonArray parameters = new JsonArray();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        while (names.find()) {
+            parameters.add(new JsonObject().put("name", names.group(1)).put("in", "path").put("required", true)
+                    .put("schema", new JsonObject().put("type", "string")));
+        }
+        JsonObject get = new JsonObject().put("operationId", name + "Get").put("parameters", parameters)
                 .put("responses", new JsonObject().put("200", ok));
         return new JsonObject()
                 .put("openapi", "3.1.0")
