@@ -34,7 +34,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] {"school", "indicator", "survey"}) {
+        for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
             int port = freePort();
             PORTS.put(name, port);
             startServer(name);
@@ -171,6 +171,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String path = switch (name) {
             case "school" -> "/api/v1/schools/{schoolCode}";
             case "indicator" -> "/api/v1/counties/{countyCode}/evaluations/{year}";
+            case "supervision" -> "/api/v1/problems/{problemId}";
             default -> "/api/v1/surveys/{id}";
         };
         JsonObject schema = new JsonObject().put("$ref", "#/components/schemas/Thing");

@@ -14,8 +14,9 @@ public final class RouteTable {
 
     private static final String SEGMENT = "[^/]+";
     private static final String REST = "(/.*)?";
+    /** Bulk imports and evidence files. */
     private static final Pattern IMPORT = Pattern.compile("/api/v1/counties/" + SEGMENT + "/reports/" + SEGMENT
-            + "/import(/.*)?");
+            + "/import(/.*)?|/api/v1/counties/" + SEGMENT + "/plan-items/import|/api/v1/problems/" + SEGMENT + "/evidence");
 
     public static final List<Rule> RULES = List.of(
             // the gateway's own endpoints (resources in this module)
@@ -28,6 +29,10 @@ public final class RouteTable {
             rule("/api/v1/counties/" + SEGMENT + "/(evaluations|findings)" + REST, "indicator",
                     "/api/v1/counties/{county}/evaluations-findings/**"),
             rule("/api/v1/(rule-sets|rollups)" + REST, "indicator", "/api/v1/rule-sets-rollups/**"),
+            // supervision.md §6: targets, departments, plan items, the problem ledger and its exports, reviews
+            rule("/api/v1/counties/" + SEGMENT + "/(departments|targets|problems|plan-items|reviews)(\\.xlsx|\\.csv)?" + REST,
+                    "supervision", "/api/v1/counties/{county}/supervision/**"),
+            rule("/api/v1/(problems|evidence)" + REST, "supervision", "/api/v1/problems-evidence/**"),
             rule("/api/v1/(surveys|public)" + REST, "survey", "/api/v1/surveys-public/**"),
             rule("/s" + REST, "survey", "/s/{code}"));
 
@@ -54,7 +59,7 @@ public final class RouteTable {
         return rule == null ? null : rule.service();
     }
 
-    /** Bulk imports may be large (CSV/XLSX): they get the import size limit and are streamed. */
+    /** Bulk imports and evidence files may be large: they get the import size limit and are streamed. */
     public static boolean isImport(String path) {
         return IMPORT.matcher(path).matches();
     }

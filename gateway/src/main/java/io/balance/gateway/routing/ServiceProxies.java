@@ -68,7 +68,7 @@ public class ServiceProxies {
                         .setDecompressionSupported(false),
                 // requests beyond the pool wait in an unbounded queue: the gateway's own queueing is no failure
                 new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(-1));
-        for (String name : new String[] {"school", "indicator", "survey"}) {
+        for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
             URI url = URI.create(config.getValue("balance.services." + name + ".url", String.class));
             // where the service publishes its document: its management port once it has one
             String openApiUrl = config.getOptionalValue("balance.services." + name + ".openapi-url", String.class)
