@@ -144,7 +144,7 @@ function todoCard(e, county, year, reports) {
   reports.filter((r) => r.status !== 'SUBMITTED' && r.status !== 'APPROVED').forEach((r) => todo.push(h('li', {},
     link('/console/schools/' + r.schoolCode + '/reports/' + year, r.name + ' ' + (r.status ? lbl(REPORT_STATUS, r.status) : '尚未填报 no report')))));
   (e.missingInputs || []).forEach((m) => todo.push(h('li', {}, '缺少县级材料 missing input ', h('code', {}, m), ' — ',
-    link('/q/swagger-ui/', 'PUT /api/v1/counties/' + county + '/findings/' + year))));
+    link('/swagger-ui/', 'PUT /api/v1/counties/' + county + '/findings/' + year))));
   if (!todo.length) { return card(bi('待办', 'To do'), h('p', { class: 'ok', id: 'todo' }, '没有缺少的材料 Nothing missing')); }
   // the first items open, the rest one click away
   return card(bi('待办', 'To do') , h('p', {}, '共 ' + todo.length + ' 项 items'), h('ul', { class: 'todo', id: 'todo' }, todo.slice(0, 8)),
