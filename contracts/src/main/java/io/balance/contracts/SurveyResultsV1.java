@@ -8,10 +8,11 @@ import java.util.Map;
  * campaign runs and once more, with {@code closed = true}, when it closes. Keyed by county code.
  *
  * @param revision  increases with every publication for this campaign; older revisions are ignored
- * @param rate      (认可 + 比较认可) / (all answers − 不了解) over valid questionnaires; null while undefined
+ * @param rate      (认可 + 比较认可) / (all answers − 不了解) over valid questionnaires (unflagged, or flagged and
+ *                  accepted by a reviewer); null while undefined
  * @param valid     valid questionnaires counted in the rate
- * @param flagged   questionnaires flagged as implausible and excluded from the rate
- * @param validReturnRate valid questionnaires / planned sample, null when no plan
+ * @param flagged   flagged questionnaires the rate leaves out: awaiting review or rejected by the reviewer
+ * @param validReturnRate valid questionnaires / invitations issued, null before any is issued
  */
 public record SurveyResultsV1(
         String eventId,

@@ -47,6 +47,11 @@ public final class Fixtures {
         return EmbeddedInfra.keys().mint("admin", "SYSTEM_ADMIN", null);
     }
 
+    /** A reviewer (督学) of the county's city: the supervising level that runs the county's survey. */
+    public static String reviewer(String county) {
+        return token("REVIEWER", county.substring(0, 4) + "00");
+    }
+
     public static RequestSpecification as(String token) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
@@ -85,8 +90,14 @@ public final class Fixtures {
      * read model has them.
      */
     public static void county(String code, long population, List<SchoolSpec> schools) {
+        county(code, population, null, schools);
+    }
+
+    /** With the registry's urban / town / rural resident population ({@code split} null: not recorded). */
+    public static void county(String code, long population, long[] split, List<SchoolSpec> schools) {
         send(Topics.JURISDICTIONS, code, new JurisdictionChangedV1(UUID.randomUUID().toString(), 1, Instant.now(),
-                code, 1, "测试县" + code, "COUNTY", code.substring(0, 4) + "00", population));
+                code, 1, "测试县" + code, "COUNTY", code.substring(0, 4) + "00", population,
+                split == null ? null : split[0], split == null ? null : split[1], split == null ? null : split[2]));
         for (SchoolSpec s : schools) {
             send(Topics.SCHOOL_REGISTRY, s.code(), new SchoolChangedV1(UUID.randomUUID().toString(), 1, Instant.now(),
                     s.code(), 1, new SchoolV1(s.code(), s.name(), code, "PRIMARY", s.location(), true, false)));
@@ -140,9 +151,15 @@ public final class Fixtures {
                 + "WHERE code_hash = sha256(convert_to('" + code + "', 'UTF8'))");
     }
 
+    /** A submission from a fresh page load (its own submissionId). */
     public static Response submit(String code, Map<String, String> answers, String address) {
+        return submit(code, UUID.randomUUID().toString(), answers, address);
+    }
+
+    public static Response submit(String code, String submissionId, Map<String, String> answers, String address) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("invitation", code, "answers", answers)).post("/api/v1/public/responses");
+                .body(Map.of("invitation", code, "submissionId", submissionId, "answers", answers))
+                .post("/api/v1/public/responses");
     }
 
     public static Map<String, String> answers(List<String> items, String... values) {

@@ -54,6 +54,7 @@ class ScopingMatrixTest {
     static final Set<Role> PROVINCE_READERS = EnumSet.of(PROVINCE_ADMIN, INTEGRATION);
     static final Set<Role> ADMINS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN);
     static final Set<Role> REPORT_WRITERS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN, SCHOOL_REPORTER);
+    static final Set<Role> SURVEY_SUPERVISORS = EnumSet.of(PROVINCE_ADMIN);
     static final AtomicInteger UNIQUE = new AtomicInteger();
 
     /**
@@ -142,12 +143,14 @@ class ScopingMatrixTest {
             row("GET", "/api/v1/surveys", READERS).asList(),
             row("GET", "/api/v1/surveys?countyCode={county}", READERS).asList(),
             row("GET", "/api/v1/surveys/{survey}", READERS),
+            // the supervising level runs a county's survey, never the county (issue 13); the county reads its
+            // results once the campaign has closed (the fixture's stays a draft)
             row("POST", "/api/v1/surveys", "{\"countyCode\":\"{county}\",\"year\":{year},\"opensAt\":\"{opensAt}\","
-                    + "\"closesAt\":\"{closesAt}\"}", ADMINS).changesState(), // one campaign per county and year
+                    + "\"closesAt\":\"{closesAt}\"}", SURVEY_SUPERVISORS).changesState(), // one per county and year
             row("POST", "/api/v1/surveys/{survey}/invitations", "{\"schoolCode\":\"{school}\",\"group\":\"PARENT\","
-                    + "\"count\":1}", REPORT_WRITERS),
-            row("GET", "/api/v1/surveys/{survey}/results", DIVISION_READERS),
-            row("POST", "/api/v1/surveys/{survey}/open", null, ADMINS).changesState());
+                    + "\"count\":1}", SURVEY_SUPERVISORS),
+            row("GET", "/api/v1/surveys/{survey}/results", PROVINCE_READERS),
+            row("POST", "/api/v1/surveys/{survey}/open", null, SURVEY_SUPERVISORS).changesState());
 
     static World world;
 

@@ -81,7 +81,8 @@ public final class World {
             // survey-service learns counties and schools from school-service's events
             Awaitility.await("survey-service knows county " + side.county).atMost(eventWait)
                     .pollInterval(Duration.ofMillis(500)).until(() -> {
-                        Response r = as(side.tokens.get(Role.COUNTY_ADMIN)).contentType(ContentType.JSON)
+                        // the supervising level creates the county's campaign, never the county itself
+                        Response r = as(side.tokens.get(Role.PROVINCE_ADMIN)).contentType(ContentType.JSON)
                                 .body(Map.of("countyCode", side.county, "year", YEAR,
                                         "opensAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
                                         "closesAt", Instant.now().plus(30, ChronoUnit.DAYS).toString()))

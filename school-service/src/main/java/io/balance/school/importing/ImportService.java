@@ -3,9 +3,9 @@ package io.balance.school.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.AnnualReportV1;
 import io.balance.school.common.Errors;
-import io.balance.school.common.FieldError;
+import io.balance.kit.problem.FieldError;
 import io.balance.school.common.Json;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.school.registry.School;
 import io.balance.school.registry.SchoolInput;
 import io.balance.school.registry.SchoolService;
@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,12 +46,8 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Set<String> ROW_FIELDS = Set.of("school", "report");
 
-    @ConfigProperty(name = "balance.import.max-rows", defaultValue = "20000")
-    int maxRows;
-    @ConfigProperty(name = "balance.import.chunk-size", defaultValue = "250")
-    int chunkSize;
-    @ConfigProperty(name = "balance.import.threads", defaultValue = "2")
-    int threads;
+    @Inject
+    ImportConfig config;
 
     @Inject
     SchoolService schools;
@@ -64,7 +59,7 @@ public class ImportService {
     @PostConstruct
     void init() {
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(threads, r -> {
+        executor = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "report-import-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -85,7 +80,7 @@ public class ImportService {
     }
 
     public int maxRows() {
-        return maxRows;
+        return config.maxRows();
     }
 
     public static List<ImportRow> parse(String format, byte[] bytes, int maxRows) {
@@ -149,8 +144,8 @@ public class ImportService {
             List<ImportJobView.RowError> errors = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
             int accepted = 0;
-            for (int from = 0; from < rows.size(); from += chunkSize) {
-                List<ImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + chunkSize));
+            for (int from = 0; from < rows.size(); from += config.chunkSize()) {
+                List<ImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + config.chunkSize()));
                 List<Prepared> good = new ArrayList<>();
                 List<ImportJobView.RowError> chunkErrors = new ArrayList<>();
                 for (ImportRow row : chunk) {
@@ -184,7 +179,7 @@ public class ImportService {
                 }
                 chunkErrors.sort(Comparator.comparingInt(ImportJobView.RowError::row));
                 errors.addAll(chunkErrors);
-                int processed = Math.min(rows.size(), from + chunkSize);
+                int processed = Math.min(rows.size(), from + config.chunkSize());
                 int acceptedSoFar = accepted;
                 String errorJson = Json.write(errors);
                 int rejectedSoFar = errors.size();

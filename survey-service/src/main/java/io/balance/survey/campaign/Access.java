@@ -9,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Jurisdiction rules (architecture.md, "Identity and jurisdiction"): 404 for what the caller may not know
- * exists, 403 for what it may read but not change.
+ * Who may do what with a county's survey (api-contract.md, "Survey"). The county under evaluation never runs its
+ * own survey: creating, planning, editing questionnaires, opening, closing, issuing invitations and reviewing
+ * flagged answers belong to the supervising level (a REVIEWER or PROVINCE_ADMIN whose jurisdiction strictly
+ * contains the county, or a SYSTEM_ADMIN). The county sees the campaign and its quota progress while it runs and
+ * its results once closed; never codes or individual answers. 404 for what the caller may not know exists
+ * (invitation codes included), 403 for what it may read but not do.
  */
 @ApplicationScoped
 public class Access {
@@ -32,44 +36,62 @@ public class Access {
         }
     }
 
+    /** The supervising level over the county: never the county itself, nor anyone inside it. */
+    public static boolean supervises(Caller caller, String countyCode) {
+        if (caller.role() == Role.SYSTEM_ADMIN) {
+            return true;
+        }
+        if (caller.role() != Role.REVIEWER && caller.role() != Role.PROVINCE_ADMIN) {
+            return false;
+        }
+        return above(caller, countyCode);
+    }
+
+    /** Whether the caller's jurisdiction is a level above the county's (a city or province containing it). */
+    static boolean above(Caller caller, String countyCode) {
+        try {
+            return JurisdictionScope.strictlyContains(caller.jurisdiction(), countyCode);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public void requireRead(Caller caller, String countyCode) {
         if (!sees(caller, countyCode)) {
             throw ApiException.notFound("no such survey or county in your jurisdiction");
         }
     }
 
-    /** Create, open, close, adjust the plan, edit questionnaires: county, province and system administrators. */
-    public void requireManage(Caller caller, String countyCode) {
+    /** Create, plan, edit questionnaires, open, close, issue invitations, review flags: 403 for the county. */
+    public void requireSupervise(Caller caller, String countyCode, String action) {
         requireRead(caller, countyCode);
-        if (!manages(caller)) {
-            throw ApiException.forbidden("role " + caller.role() + " may not change survey campaigns");
+        if (!supervises(caller, countyCode)) {
+            throw ApiException.forbidden(action + " belongs to the supervising level (a reviewer or province "
+                    + "administrator above the county); the county under evaluation does not run its own survey");
         }
     }
 
-    /** Results and flagged answers: everyone in the jurisdiction except a single school's reporter. */
-    public void requireResults(Caller caller, String countyCode) {
-        requireRead(caller, countyCode);
+    /** Invitation codes (batches, QR images, slip sheets): 404 for everyone but the supervising level. */
+    public void requireCodes(Caller caller, String countyCode) {
+        if (!sees(caller, countyCode) || !supervises(caller, countyCode)) {
+            throw ApiException.notFound("no such invitation or batch in your jurisdiction");
+        }
+    }
+
+    /**
+     * Results: the supervising level and the levels above the county at any time; the county's own users once the
+     * campaign has closed; a single school's reporter never.
+     */
+    public void requireResults(Caller caller, Survey survey) {
+        requireRead(caller, survey.countyCode());
         if (caller.role() == Role.SCHOOL_REPORTER) {
             throw ApiException.forbidden("a school reporter may not read county survey results");
         }
-    }
-
-    /** Invitations: administrators, or a school reporter for its own school only. */
-    public void requireIssue(Caller caller, String countyCode, String schoolCode) {
-        requireRead(caller, countyCode);
-        if (manages(caller)) {
+        if (supervises(caller, survey.countyCode()) || above(caller, survey.countyCode())) {
             return;
         }
-        if (caller.role() == Role.SCHOOL_REPORTER && caller.jurisdiction().equals(schoolCode)) {
-            return;
+        if (survey.status() != SurveyStatus.CLOSED) {
+            throw ApiException.forbidden("the county sees its survey results once the campaign has closed");
         }
-        throw ApiException.forbidden(caller.role() == Role.SCHOOL_REPORTER
-                ? "a school reporter may issue invitations for its own school only"
-                : "role " + caller.role() + " may not issue invitations");
-    }
-
-    public static boolean manages(Caller caller) {
-        return caller.role() == Role.SYSTEM_ADMIN || caller.role() == Role.PROVINCE_ADMIN
-                || caller.role() == Role.COUNTY_ADMIN;
     }
 }

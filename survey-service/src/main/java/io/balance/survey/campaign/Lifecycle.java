@@ -24,7 +24,7 @@ public class Lifecycle {
     @Inject
     SurveyStateCache cache;
 
-    @Scheduled(every = "${balance.survey.lifecycle-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${balance.survey.lifecycle-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             Instant now = Instant.now();

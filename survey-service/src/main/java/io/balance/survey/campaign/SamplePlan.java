@@ -17,11 +17,17 @@ import java.util.Map;
  * @param byGroup       per respondent group; sums to total
  * @param byLocation    the school-bound groups (students, parents, teachers, principals) split urban / town /
  *                      rural; sums to {@link #schoolBoundTotal()}. Empty when the county has no schools yet.
- * @param locationBasis what the location split is proportional to: POPULATION (given by the county) or
- *                      SCHOOLS (registered schools per location, the proxy the registry provides)
+ * @param locationBasis what the location split is proportional to: {@link #POPULATION} (urban / town / rural
+ *                      resident population, given with the campaign or by the registry), {@link #SCHOOLS_FALLBACK}
+ *                      (registered schools per location: a marked fallback when no population split is known),
+ *                      {@link #ADJUSTED} (set by the supervising level) or {@link #NONE}
  */
 public record SamplePlan(int total, Map<Group, Integer> byGroup, Map<Location, Integer> byLocation,
         String locationBasis) {
+    public static final String POPULATION = "POPULATION";
+    public static final String SCHOOLS_FALLBACK = "SCHOOLS_FALLBACK";
+    public static final String ADJUSTED = "ADJUSTED";
+    public static final String NONE = "NONE";
 
     /**
      * The required sample: a fixed number for a small county, otherwise the per-mille share rounded
@@ -91,16 +97,15 @@ public record SamplePlan(int total, Map<Group, Integer> byGroup, Map<Location, I
     public static SamplePlan compute(long population, Map<Location, Long> weights, String basis, SampleRules rules) {
         int total = requiredTotal(population, rules);
         Map<Group, Integer> byGroup = splitGroups(total, rules);
-        int schoolBound = schoolBound(byGroup);
-        return new SamplePlan(total, byGroup, apportion(schoolBound, weights), basis);
+        return new SamplePlan(total, byGroup, apportion((int) schoolBound(byGroup), weights), basis);
     }
 
-    public int schoolBoundTotal() {
+    public long schoolBoundTotal() {
         return schoolBound(byGroup);
     }
 
-    private static int schoolBound(Map<Group, Integer> byGroup) {
-        int sum = 0;
+    private static long schoolBound(Map<Group, Integer> byGroup) {
+        long sum = 0;
         for (Map.Entry<Group, Integer> e : byGroup.entrySet()) {
             if (e.getKey().schoolBound && e.getValue() != null) {
                 sum += e.getValue();
@@ -109,46 +114,55 @@ public record SamplePlan(int total, Map<Group, Integer> byGroup, Map<Location, I
         return sum;
     }
 
-    /** Checks a plan a county adjusted: consistent totals, every group present, parents at least half. */
-    public static void validate(SamplePlan plan, int requiredTotal, SampleRules rules, Validation v) {
-        if (plan.total() < requiredTotal) {
+    /**
+     * Checks an adjusted plan without overflow (every sum in {@code long}): the total at least the required sample
+     * and at most the resident population; every count present, non-negative and within the total; groups summing
+     * to the total; parents at least their share; locations summing to the school-bound groups' total.
+     */
+    public static void validate(SamplePlan plan, int requiredTotal, long population, SampleRules rules, Validation v) {
+        long total = plan.total();
+        if (total < requiredTotal) {
             v.add("total", "must be at least the required sample of " + requiredTotal);
+        } else if (total > Math.max(population, requiredTotal)) {
+            v.add("total", "must not exceed the county's resident population of " + population);
         }
-        int sum = 0;
+        long sum = 0;
         for (Group g : Group.values()) {
-            Integer n = plan.byGroup().get(g);
-            if (n == null) {
-                v.add("byGroup." + g, "is required");
-            } else if (n < 0) {
-                v.add("byGroup." + g, "must not be negative");
-            } else {
-                sum += n;
-            }
+            sum += checkCount(plan.byGroup().get(g), total, "byGroup." + g, v);
         }
-        if (sum != plan.total() && v.ok()) {
-            v.add("byGroup", "groups add up to " + sum + ", not the total " + plan.total());
+        if (v.ok() && sum != total) {
+            v.add("byGroup", "groups add up to " + sum + ", not the total " + total);
         }
         Integer parents = plan.byGroup().get(Group.PARENT);
-        if (parents != null && BigDecimal.valueOf(parents)
-                .compareTo(rules.minParentShare().multiply(BigDecimal.valueOf(plan.total()))) < 0) {
+        if (parents != null && parents >= 0 && BigDecimal.valueOf(parents)
+                .compareTo(rules.minParentShare().multiply(BigDecimal.valueOf(total))) < 0) {
             v.add("byGroup.PARENT", "parents must be at least "
                     + rules.minParentShare().movePointRight(2).stripTrailingZeros().toPlainString()
                     + " % of the total");
         }
         if (!plan.byLocation().isEmpty()) {
-            int loc = 0;
+            long loc = 0;
             for (Map.Entry<Location, Integer> e : plan.byLocation().entrySet()) {
-                if (e.getValue() == null || e.getValue() < 0) {
-                    v.add("byLocation." + e.getKey(), "must not be negative");
-                } else {
-                    loc += e.getValue();
-                }
+                loc += checkCount(e.getValue(), total, "byLocation." + e.getKey(), v);
             }
-            int schoolBound = plan.schoolBoundTotal();
-            if (loc != schoolBound) {
-                v.add("byLocation", "locations add up to " + loc + ", not the " + schoolBound
+            if (v.ok() && loc != plan.schoolBoundTotal()) {
+                v.add("byLocation", "locations add up to " + loc + ", not the " + plan.schoolBoundTotal()
                         + " planned for students, parents, teachers and principals");
             }
         }
+    }
+
+    /** One count: present, not negative, within the total; its value for the sum (0 when invalid). */
+    private static long checkCount(Integer n, long total, String field, Validation v) {
+        if (n == null) {
+            v.add(field, "is required");
+        } else if (n < 0) {
+            v.add(field, "must not be negative");
+        } else if (n > total) {
+            v.add(field, "must not exceed the total of " + total);
+        } else {
+            return n;
+        }
+        return 0;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.balance.survey.questionnaire.Standard;
 import io.balance.survey.registry.Location;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SurveyRepository {
     private static final String COLUMNS = "id, county_code, year, opens_at, closes_at, status, population, plan, "
-            + "client_salt, created_by, created_at, opened_at, closed_at, results_revision";
+            + "client_salt, created_by, created_at, opened_at, closed_at, results_revision, standard";
 
     @Inject
     ObjectMapper json;
@@ -69,7 +70,8 @@ public class SurveyRepository {
 
     public void insert(Connection c, Survey s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO survey (id, county_code, year, opens_at, closes_at, "
-                + "status, population, plan, client_salt, created_by, created_at) VALUES (?,?,?,?,?,?,?,?::jsonb,?,?,?)")) {
+                + "status, population, plan, client_salt, created_by, created_at, standard) "
+                + "VALUES (?,?,?,?,?,?,?,?::jsonb,?,?,?,?)")) {
             ps.setObject(1, s.id());
             ps.setString(2, s.countyCode());
             ps.setInt(3, s.year());
@@ -81,6 +83,7 @@ public class SurveyRepository {
             ps.setBytes(9, s.clientSalt());
             ps.setString(10, s.createdBy());
             ps.setTimestamp(11, Timestamp.from(s.createdAt()));
+            ps.setString(12, s.standard().name());
             ps.executeUpdate();
         }
     }
@@ -127,6 +130,28 @@ public class SurveyRepository {
         }
     }
 
+    /** Per group: invitations issued and questionnaires returned (quota progress; no answers, no codes). */
+    public Map<Group, long[]> progress(Connection c, UUID id) throws SQLException {
+        Map<Group, long[]> out = new EnumMap<>(Group.class);
+        for (Group g : Group.values()) {
+            out.put(g, new long[2]);
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT grp, sum(count), 0 FROM invitation_batch WHERE survey_id = ? GROUP BY grp
+                UNION ALL SELECT grp, 0, count(*) FROM response WHERE survey_id = ? GROUP BY grp""")) {
+            ps.setObject(1, id);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] n = out.get(Group.valueOf(rs.getString(1)));
+                    n[0] += rs.getLong(2);
+                    n[1] += rs.getLong(3);
+                }
+            }
+        }
+        return out;
+    }
+
     String planJson(SamplePlan plan) {
         try {
             return json.writeValueAsString(plan);
@@ -136,8 +161,9 @@ public class SurveyRepository {
     }
 
     private Survey map(ResultSet rs) throws SQLException {
-        return new Survey(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), instant(rs, 4), instant(rs, 5),
-                SurveyStatus.valueOf(rs.getString(6)), rs.getLong(7), plan(rs.getString(8)), rs.getBytes(9),
+        return new Survey(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                Standard.valueOf(rs.getString(15)), instant(rs, 4), instant(rs, 5), SurveyStatus.valueOf(rs.getString(6)),
+                rs.getLong(7), plan(rs.getString(8)), rs.getBytes(9),
                 rs.getString(10), instant(rs, 11), instant(rs, 12), instant(rs, 13), rs.getLong(14));
     }
 

@@ -2,6 +2,8 @@ package io.balance.survey.campaign;
 
 import io.balance.survey.common.ApiException;
 import io.balance.survey.common.Caller;
+import io.balance.survey.common.Db;
+import io.balance.survey.common.Problem;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.registry.Registry;
@@ -18,91 +20,124 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Survey campaigns: run by the supervising level, read by the county (api-contract.md, "Survey"). */
 @Path("/api/v1/surveys")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "survey campaigns")
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "the caller may read but not do this (the county under "
+        + "evaluation never runs its own survey)",
+        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such campaign in the caller's jurisdiction",
+        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
 public class SurveyResource {
     @Inject
     SurveyService service;
     @Inject
+    SurveyRepository repository;
+    @Inject
     Registry registry;
+    @Inject
+    Db db;
     @Inject
     JsonWebToken jwt;
 
-    public record ItemsInput(List<Item> items) {
-    }
-
     @POST
-    public Response create(SurveyService.CreateSurvey body) {
+    @Operation(operationId = "createSurvey", summary = "a campaign for a county and year, its sample plan computed")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @APIResponse(responseCode = "400", description = "invalid fields, named in errors[]",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the county already has a campaign for that year",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    public Response create(SurveyInputs.CreateSurvey body) {
         Survey s = service.create(Caller.of(jwt), body);
         return Response.created(URI.create("/api/v1/surveys/" + s.id())).entity(view(s)).build();
     }
 
     @GET
-    public List<Map<String, Object>> list(@QueryParam("countyCode") String countyCode) {
+    @Operation(operationId = "listSurveys", summary = "the campaigns the caller may see")
+    public List<SurveyView> list(@QueryParam("countyCode") String countyCode) {
         return service.list(Caller.of(jwt), countyCode).stream().map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @Operation(operationId = "getSurvey", summary = "a campaign with its plan, status and quota progress; "
+            + "{id} is the id or {countyCode}-{year}")
+    public SurveyView get(@PathParam("id") String id) {
         return view(service.get(Caller.of(jwt), service.resolve(id)));
     }
 
     @PUT
     @Path("/{id}/sample-plan")
-    public Map<String, Object> adjustPlan(@PathParam("id") String id, SurveyService.PlanInput body) {
+    @Operation(operationId = "adjustSamplePlan", summary = "adjust the plan before opening (supervising level)")
+    @APIResponse(responseCode = "400", description = "a count negative, beyond the total, or not adding up; "
+            + "parents under half: named in errors[], nothing stored",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the campaign has opened",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    public SurveyView adjustPlan(@PathParam("id") String id, SurveyInputs.PlanInput body) {
         return view(service.adjustPlan(Caller.of(jwt), service.resolve(id), body));
     }
 
     @POST
     @Path("/{id}/open")
-    public Map<String, Object> open(@PathParam("id") String id) {
+    @Operation(operationId = "openSurvey", summary = "open the campaign (supervising level)")
+    @APIResponse(responseCode = "409", description = "closed, or past its closing time",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    public SurveyView open(@PathParam("id") String id) {
         return view(service.open(Caller.of(jwt), service.resolve(id)));
     }
 
     @POST
     @Path("/{id}/close")
-    public Map<String, Object> close(@PathParam("id") String id) {
+    @Operation(operationId = "closeSurvey", summary = "close the campaign and publish its final results "
+            + "(supervising level)")
+    public SurveyView close(@PathParam("id") String id) {
         return view(service.close(Caller.of(jwt), service.resolve(id)));
     }
 
     @GET
     @Path("/{id}/questionnaires")
-    public Map<String, Object> questionnaires(@PathParam("id") String id) {
+    @Operation(operationId = "getQuestionnaires", summary = "the campaign's three questionnaires")
+    public Map<Form, SurveyView.FormView> questionnaires(@PathParam("id") String id) {
         Map<Form, List<Item>> all = service.questionnaires(Caller.of(jwt), service.resolve(id));
-        Map<String, Object> out = new LinkedHashMap<>();
-        all.forEach((form, items) -> out.put(form.name(), formView(form, items)));
+        Map<Form, SurveyView.FormView> out = new EnumMap<>(Form.class);
+        all.forEach((form, items) -> out.put(form, SurveyView.FormView.of(form, items)));
         return out;
     }
 
     @PUT
     @Path("/{id}/questionnaires/{form}")
-    public Map<String, Object> replaceItems(@PathParam("id") String id, @PathParam("form") String form,
-            ItemsInput body) {
+    @Operation(operationId = "replaceQuestionnaireItems", summary = "replace one questionnaire's items before "
+            + "opening (supervising level)")
+    @APIResponse(responseCode = "400", description = "invalid items, named in errors[]",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "frozen: the campaign has opened",
+            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+    public SurveyView.FormView replaceItems(@PathParam("id") String id, @PathParam("form") String form,
+            SurveyView.ItemsInput body) {
         Form f = Form.parse(form);
         if (f == null) {
             throw ApiException.notFound("no questionnaire " + form + " (PUBLIC, STAFF or STUDENT)");
         }
         List<Item> items = service.replaceItems(Caller.of(jwt), service.resolve(id), f, body == null ? null : body.items());
-        return formView(f, items);
-    }
-
-    static Map<String, Object> formView(Form form, List<Item> items) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("form", form.name());
-        m.put("title", form.title);
-        m.put("audience", form.audience);
-        m.put("groups", java.util.Arrays.stream(Group.values()).filter(g -> g.form == form).map(Enum::name).toList());
-        m.put("items", items);
-        return m;
+        return SurveyView.FormView.of(f, items);
     }
 
     public static UUID parseId(String id) {
@@ -113,27 +148,15 @@ public class SurveyResource {
         }
     }
 
-    Map<String, Object> view(Survey s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("countyCode", s.countyCode());
-        m.put("countyName", registry.county(s.countyCode()).map(Registry.County::name).orElse(null));
-        m.put("year", s.year());
-        m.put("opensAt", s.opensAt());
-        m.put("closesAt", s.closesAt());
-        m.put("status", s.status());
-        m.put("residentPopulation", s.population());
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("total", s.plan().total());
-        plan.put("requiredTotal", service.requiredTotal(s));
-        plan.put("byGroup", s.plan().byGroup());
-        plan.put("byLocation", s.plan().byLocation());
-        plan.put("locationBasis", s.plan().locationBasis());
-        m.put("samplePlan", plan);
-        m.put("createdBy", s.createdBy());
-        m.put("createdAt", s.createdAt());
-        m.put("openedAt", s.openedAt());
-        m.put("closedAt", s.closedAt());
-        return m;
+    SurveyView view(Survey s) {
+        SamplePlan p = s.plan();
+        Map<Group, long[]> progress = db.auto(c -> repository.progress(c, s.id()));
+        Map<Group, SurveyView.Quota> quota = new EnumMap<>(Group.class);
+        progress.forEach((g, n) -> quota.put(g, new SurveyView.Quota(p.byGroup().getOrDefault(g, 0), n[0], n[1])));
+        return new SurveyView(s.id(), s.countyCode(),
+                registry.county(s.countyCode()).map(Registry.County::name).orElse(null), s.year(), s.standard(),
+                s.standard().zh + " · " + s.standard().surveyTitle, s.opensAt(), s.closesAt(), s.status(),
+                s.population(), new SurveyView.Plan(p.total(), service.requiredTotal(s), p.byGroup(), p.byLocation(),
+                        p.locationBasis()), quota, s.createdBy(), s.createdAt(), s.openedAt(), s.closedAt());
     }
 }

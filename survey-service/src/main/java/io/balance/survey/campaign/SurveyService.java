@@ -4,6 +4,7 @@ import io.balance.survey.common.ApiException;
 import io.balance.survey.common.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
+import io.balance.survey.config.SurveyConfig;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.questionnaire.Questionnaires;
@@ -13,7 +14,6 @@ import io.balance.survey.response.SurveyStateCache;
 import io.balance.survey.results.ResultsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Campaign life cycle: create with a computed sample plan, adjust it, edit questionnaires, open, close. */
+/**
+ * Campaign life cycle: create with a computed sample plan, adjust it, edit questionnaires, open, close. Every
+ * change is the supervising level's ({@link Access#requireSupervise}); the county only reads.
+ */
 @ApplicationScoped
 public class SurveyService {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,85 +48,44 @@ public class SurveyService {
     ResultsService results;
     @Inject
     SurveyStateCache cache;
-
-    @ConfigProperty(name = "balance.survey.sample.permille", defaultValue = "1.5")
-    BigDecimal permille;
-    @ConfigProperty(name = "balance.survey.sample.small-county-population", defaultValue = "400000")
-    long smallCountyPopulation;
-    @ConfigProperty(name = "balance.survey.sample.small-county-sample", defaultValue = "600")
-    int smallCountySample;
-    @ConfigProperty(name = "balance.survey.sample.min-parent-share", defaultValue = "0.5")
-    BigDecimal minParentShare;
-
-    public record CreateSurvey(String countyCode, Integer year, Instant opensAt, Instant closesAt,
-            Map<String, Long> populationByLocation) {
-    }
-
-    public record PlanInput(Integer total, Map<String, Integer> byGroup, Map<String, Integer> byLocation) {
-    }
+    @Inject
+    SurveyConfig config;
 
     public SampleRules rules() {
-        return new SampleRules(permille, smallCountyPopulation, smallCountySample, minParentShare);
+        SurveyConfig.Sample s = config.sample();
+        return new SampleRules(s.permille(), s.smallCountyPopulation(), s.smallCountySample(), s.minParentShare());
     }
 
-    public Survey create(Caller caller, CreateSurvey in) {
-        Validation v = new Validation();
-        if (in == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        if (in.countyCode() == null || !in.countyCode().matches("\\d{6}")
-                || in.countyCode().endsWith("00")) {
-            v.add("countyCode", "must be a 6-digit county code");
-        }
-        if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
-            v.add("year", "must be a year between 2000 and 2100");
-        }
-        if (in.opensAt() == null) {
-            v.add("opensAt", "is required (ISO-8601 instant)");
-        }
-        if (in.closesAt() == null) {
-            v.add("closesAt", "is required (ISO-8601 instant)");
-        } else if (in.opensAt() != null && !in.closesAt().isAfter(in.opensAt())) {
-            v.add("closesAt", "must be after opensAt");
-        }
-        Map<Location, Long> weights = new EnumMap<>(Location.class);
-        if (in.populationByLocation() != null) {
-            in.populationByLocation().forEach((k, n) -> {
-                Location l = Location.parse(k);
-                if (l == null) {
-                    v.add("populationByLocation." + k, "must be URBAN, TOWN or RURAL");
-                } else if (n == null || n < 0) {
-                    v.add("populationByLocation." + k, "must be a non-negative number");
-                } else {
-                    weights.put(l, n);
-                }
-            });
-            if (v.ok() && weights.values().stream().mapToLong(Long::longValue).sum() == 0) {
-                v.add("populationByLocation", "must not be all zero");
-            }
-        }
-        v.throwIfInvalid();
-        access.requireManage(caller, in.countyCode());
+    public Survey create(Caller caller, SurveyInputs.CreateSurvey body) {
+        SurveyInputs.Creation in = SurveyInputs.check(body);
+        access.requireSupervise(caller, in.countyCode(), "creating a survey campaign");
         Registry.County county = registry.county(in.countyCode()).orElseThrow(() -> ApiException.invalid("countyCode",
                 "unknown county: no registry data has reached the survey service for it yet"));
         if (county.residentPopulation() == null || county.residentPopulation() <= 0) {
             throw ApiException.invalid("countyCode", "the county's resident population is not recorded in the registry");
         }
-        String basis = "POPULATION";
+        // urban / town / rural in proportion to resident population: given here, else the registry's figures;
+        // registered schools per location only as a marked fallback
+        Map<Location, Long> weights = new EnumMap<>(Location.class);
+        weights.putAll(in.populationByLocation());
+        String basis = SamplePlan.POPULATION;
+        if (weights.isEmpty() && county.populationByLocation().values().stream().mapToLong(Long::longValue).sum() > 0) {
+            weights.putAll(county.populationByLocation());
+        }
         if (weights.isEmpty()) {
             weights.putAll(registry.schoolsByLocation(in.countyCode()));
-            basis = weights.isEmpty() ? "NONE" : "SCHOOLS";
+            basis = weights.isEmpty() ? SamplePlan.NONE : SamplePlan.SCHOOLS_FALLBACK;
         }
         SamplePlan plan = SamplePlan.compute(county.residentPopulation(), weights, basis, rules());
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        Survey survey = new Survey(UUID.randomUUID(), in.countyCode(), in.year(), in.opensAt(), in.closesAt(),
-                SurveyStatus.DRAFT, county.residentPopulation(), plan, salt, caller.name(),
+        Survey survey = new Survey(UUID.randomUUID(), in.countyCode(), in.year(), in.standard(), in.opensAt(),
+                in.closesAt(), SurveyStatus.DRAFT, county.residentPopulation(), plan, salt, caller.name(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, 0);
         try {
             db.tx(c -> {
                 surveys.insert(c, survey);
-                questionnaires.copyDefaults(c, survey.id());
+                questionnaires.copyDefaults(c, survey.id(), in.standard());
                 return null;
             });
         } catch (Db.DataAccessException e) {
@@ -169,49 +130,21 @@ public class SurveyService {
         return SamplePlan.requiredTotal(s.population(), rules());
     }
 
-    /** The county adjusts the computed plan before opening (validated: consistent totals, parents ≥ 50 %). */
-    public Survey adjustPlan(Caller caller, UUID id, PlanInput in) {
+    /** The supervising level adjusts the computed plan before opening; a bad plan is a 400 and nothing is stored. */
+    public Survey adjustPlan(Caller caller, UUID id, SurveyInputs.PlanInput in) {
         Survey current = find(id);
-        access.requireManage(caller, current.countyCode());
+        access.requireSupervise(caller, current.countyCode(), "adjusting the sample plan");
+        SamplePlan candidate = SurveyInputs.plan(in, current.plan());
         Validation v = new Validation();
-        if (in == null || in.byGroup() == null) {
-            throw ApiException.invalid("byGroup", "is required");
-        }
-        Map<Group, Integer> byGroup = new EnumMap<>(Group.class);
-        in.byGroup().forEach((k, n) -> {
-            Group g = Group.parse(k);
-            if (g == null) {
-                v.add("byGroup." + k, "is not a respondent group");
-            } else {
-                byGroup.put(g, n);
-            }
-        });
-        Map<Location, Integer> byLocation = new EnumMap<>(Location.class);
-        if (in.byLocation() != null) {
-            in.byLocation().forEach((k, n) -> {
-                Location l = Location.parse(k);
-                if (l == null) {
-                    v.add("byLocation." + k, "must be URBAN, TOWN or RURAL");
-                } else {
-                    byLocation.put(l, n);
-                }
-            });
-        }
-        int total = in.total() != null ? in.total()
-                : byGroup.values().stream().mapToInt(n -> n == null ? 0 : n).sum();
+        SamplePlan.validate(candidate, requiredTotal(current), current.population(), rules(), v);
         v.throwIfInvalid();
-        SamplePlan candidate = new SamplePlan(total, byGroup, byLocation, current.plan().locationBasis());
         if (in.byLocation() == null) {
             // keep the proportions of the current split, re-apportioned to the new school-bound total
             Map<Location, Long> weights = new EnumMap<>(Location.class);
             current.plan().byLocation().forEach((l, n) -> weights.put(l, (long) n));
-            candidate = new SamplePlan(total, byGroup,
-                    SamplePlan.apportion(candidate.schoolBoundTotal(), weights), current.plan().locationBasis());
-        } else {
-            candidate = new SamplePlan(total, byGroup, byLocation, "ADJUSTED");
+            candidate = new SamplePlan(candidate.total(), candidate.byGroup(),
+                    SamplePlan.apportion((int) candidate.schoolBoundTotal(), weights), current.plan().locationBasis());
         }
-        SamplePlan.validate(candidate, requiredTotal(current), rules(), v);
-        v.throwIfInvalid();
         SamplePlan plan = candidate;
         return db.tx(c -> {
             Survey s = lockDraft(c, id, "the sample plan can only be adjusted before the campaign opens");
@@ -229,7 +162,7 @@ public class SurveyService {
     /** Replaces one questionnaire's items; only while the campaign is a draft (frozen once open: 409). */
     public List<Item> replaceItems(Caller caller, UUID id, Form form, List<Item> items) {
         Survey current = find(id);
-        access.requireManage(caller, current.countyCode());
+        access.requireSupervise(caller, current.countyCode(), "editing the questionnaires");
         Validation v = new Validation();
         if (items == null || items.isEmpty()) {
             v.add("items", "at least one item is required");
@@ -269,7 +202,7 @@ public class SurveyService {
 
     public Survey open(Caller caller, UUID id) {
         Survey current = find(id);
-        access.requireManage(caller, current.countyCode());
+        access.requireSupervise(caller, current.countyCode(), "opening the campaign");
         Survey s = db.tx(c -> {
             Survey locked = surveys.find(c, id, true).orElseThrow();
             if (locked.status() == SurveyStatus.CLOSED) {
@@ -289,7 +222,7 @@ public class SurveyService {
 
     public Survey close(Caller caller, UUID id) {
         Survey current = find(id);
-        access.requireManage(caller, current.countyCode());
+        access.requireSupervise(caller, current.countyCode(), "closing the campaign");
         Survey s = db.tx(c -> closeLocked(c, id));
         cache.invalidate(id);
         return s;

@@ -56,7 +56,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        LOG.error("unexpected failure on " + uri.getPath(), e);
+        // the path without its invitation code, and the exception's type and place, never its message: no code or
+        // answer goes into a log
+        LOG.errorf("unexpected failure on %s: %s at %s", redact(uri == null ? null : uri.getPath()),
+                e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         return Response.status(500).type(PROBLEM_JSON)
                 .entity(problem("internal", "Internal error", 500, "unexpected failure; it has been logged", uri))
                 .build();
@@ -75,13 +78,22 @@ public class ProblemMappers {
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
     }
 
+    /** A request path with any invitation code replaced by {@code {code}} (public pages and questionnaires). */
+    public static String redact(String path) {
+        if (path == null) {
+            return null;
+        }
+        return path.replaceAll("^/s/[^/]*", "/s/{code}")
+                .replaceAll("^/api/v1/public/questionnaires/[^/]*", "/api/v1/public/questionnaires/{code}");
+    }
+
     private static Map<String, Object> problem(String type, String title, int status, String detail, UriInfo uri) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", uri == null ? null : uri.getPath());
+        body.put("instance", uri == null ? null : redact(uri.getPath()));
         return body;
     }
 }

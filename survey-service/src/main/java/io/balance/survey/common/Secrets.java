@@ -1,5 +1,6 @@
 package io.balance.survey.common;
 
+import io.balance.survey.config.SurveyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keys derived from the one service secret ({@code balance.survey.secret}, env {@code BALANCE_SURVEY_SECRET};
@@ -18,7 +18,8 @@ public class Secrets {
     private final byte[] clientKey;
     private final byte[] sealKey;
 
-    public Secrets(@ConfigProperty(name = "balance.survey.secret") String secret) {
+    public Secrets(SurveyConfig config) {
+        String secret = config.secret();
         if (secret == null || secret.length() < 16) {
             throw new IllegalStateException("balance.survey.secret must be at least 16 characters");
         }

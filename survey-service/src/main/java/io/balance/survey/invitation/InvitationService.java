@@ -1,6 +1,5 @@
 package io.balance.survey.invitation;
 
-import io.balance.contracts.Role;
 import io.balance.survey.campaign.Access;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.Survey;
@@ -11,6 +10,7 @@ import io.balance.survey.common.ApiException;
 import io.balance.survey.common.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
+import io.balance.survey.config.SurveyConfig;
 import io.balance.survey.registry.Location;
 import io.balance.survey.registry.Registry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Issues single-use invitations per school and group within the sample plan's quotas. */
 @ApplicationScoped
@@ -44,15 +44,10 @@ public class InvitationService {
     @Inject
     CodeSealer sealer;
 
-    @ConfigProperty(name = "balance.survey.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
-    @ConfigProperty(name = "balance.survey.invitations.max-batch", defaultValue = "1000")
-    int maxBatch;
-    @ConfigProperty(name = "balance.survey.pdf.cjk-fonts", defaultValue =
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,"
-                    + "/usr/share/fonts/truetype/arphic/uming.ttc,/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-    List<String> cjkFonts;
+    @Inject
+    SurveyConfig config;
 
+    @Schema(name = "IssueInvitations")
     public record IssueInput(String schoolCode, String group, Integer count) {
     }
 
@@ -68,7 +63,8 @@ public class InvitationService {
             throw ApiException.invalid("body", "is required");
         }
         Survey survey = surveyService.find(surveyId);
-        access.requireRead(caller, survey.countyCode());
+        access.requireSupervise(caller, survey.countyCode(), "issuing invitations");
+        int maxBatch = config.invitations().maxBatch();
         Validation v = new Validation();
         Group group = Group.parse(in.group());
         if (group == null) {
@@ -91,11 +87,7 @@ public class InvitationService {
                 v.add("schoolCode", "is not a registered school of county " + survey.countyCode());
             }
         }
-        if (caller.role() == Role.SCHOOL_REPORTER && school == null && v.ok()) {
-            throw ApiException.forbidden("a school reporter may issue invitations for its own school only");
-        }
         v.throwIfInvalid();
-        access.requireIssue(caller, survey.countyCode(), school == null ? null : school.schoolCode());
         Registry.School theSchool = school;
         int count = in.count();
         return db.tx(c -> {
@@ -168,28 +160,10 @@ public class InvitationService {
         }
     }
 
-    /** Invitations issued so far per group (for the quota view). */
-    public Map<Group, Long> issuedByGroup(Connection c, UUID surveyId) throws SQLException {
-        Map<Group, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT grp, sum(count) FROM invitation_batch WHERE survey_id = ? GROUP BY grp")) {
-            ps.setObject(1, surveyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(Group.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        }
-        return out;
-    }
-
+    /** The batches of a campaign, for the supervising level only (404 for everyone else). */
     public List<Batch> batches(Caller caller, UUID surveyId) {
         Survey survey = surveyService.find(surveyId);
-        access.requireRead(caller, survey.countyCode());
-        boolean ownSchoolOnly = caller.role() == Role.SCHOOL_REPORTER;
-        if (!ownSchoolOnly && !Access.manages(caller)) {
-            throw ApiException.forbidden("role " + caller.role() + " may not see invitations");
-        }
+        access.requireCodes(caller, survey.countyCode());
         return db.auto(c -> {
             List<Batch> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, school_code, location, grp, count, created_at, "
@@ -197,12 +171,9 @@ public class InvitationService {
                 ps.setObject(1, surveyId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Batch b = new Batch(rs.getObject(1, UUID.class), surveyId, rs.getString(2),
+                        out.add(new Batch(rs.getObject(1, UUID.class), surveyId, rs.getString(2),
                                 Location.parse(rs.getString(3)), Group.valueOf(rs.getString(4)), rs.getInt(5),
-                                rs.getTimestamp(6).toInstant(), rs.getString(7));
-                        if (!ownSchoolOnly || caller.jurisdiction().equals(b.schoolCode())) {
-                            out.add(b);
-                        }
+                                rs.getTimestamp(6).toInstant(), rs.getString(7)));
                     }
                 }
             }
@@ -210,32 +181,37 @@ public class InvitationService {
         });
     }
 
-    /** QR image of one invitation's link, for its issuer. */
-    public byte[] qr(Caller caller, UUID surveyId, String rawCode, int size) {
-        Survey survey = surveyService.find(surveyId);
-        access.requireRead(caller, survey.countyCode());
-        String code = Codes.normalise(rawCode);
-        String school = code == null ? null : db.auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT coalesce(school_code, '') FROM invitation WHERE code_hash = ? AND survey_id = ?")) {
-                ps.setBytes(1, Codes.hash(code));
-                ps.setObject(2, surveyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
-        if (school == null) {
-            throw ApiException.notFound("no such invitation in this survey");
+    /**
+     * The QR image of one invitation, named by its batch and position so that no code is ever part of a URL
+     * (URLs end up in access logs, metrics and browser histories).
+     */
+    public byte[] qr(Caller caller, UUID surveyId, UUID batchId, int index, int size) {
+        List<String> codes = codes(caller, surveyId, batchId).codes();
+        if (index < 0 || index >= codes.size()) {
+            throw ApiException.notFound("no such invitation in this batch");
         }
-        access.requireIssue(caller, survey.countyCode(), school.isEmpty() ? null : school);
-        return QrCodes.png(link(code), Math.max(120, Math.min(size, 1200)));
+        return QrCodes.png(link(codes.get(index)), Math.max(120, Math.min(size, 1200)));
     }
 
-    /** The printable sheet of one batch, for its issuer. */
+    /** The printable sheet of one batch, for the supervising level only. */
     public byte[] sheet(Caller caller, UUID surveyId, UUID batchId) {
+        Sealed row = codes(caller, surveyId, batchId);
+        Survey survey = row.survey();
+        Group group = Group.valueOf(row.group());
+        String schoolName = row.school() == null ? null
+                : registry.school(row.school()).map(Registry.School::name).orElse(null);
+        List<SlipSheet.Slip> slips = row.codes().stream().map(code -> new SlipSheet.Slip(link(code), code)).toList();
+        return SlipSheet.pdf(slips, new SlipSheet.Heading(survey.countyCode(), survey.year(), group.name(), group.zh,
+                row.school(), schoolName), config.pdf().cjkFonts());
+    }
+
+    private record Sealed(Survey survey, String school, String group, List<String> codes) {
+    }
+
+    /** A batch's codes, unsealed for the supervising level; 404 for everyone else. */
+    private Sealed codes(Caller caller, UUID surveyId, UUID batchId) {
         Survey survey = surveyService.find(surveyId);
-        access.requireRead(caller, survey.countyCode());
+        access.requireCodes(caller, survey.countyCode());
         record Row(String school, String group, byte[] sealed) {
         }
         Row row = db.auto(c -> {
@@ -251,17 +227,11 @@ public class InvitationService {
         if (row == null) {
             throw ApiException.notFound("no such invitation batch in this survey");
         }
-        access.requireIssue(caller, survey.countyCode(), row.school());
-        List<String> codes = sealer.open(row.sealed(), aad(batchId));
-        Group group = Group.valueOf(row.group());
-        String schoolName = row.school() == null ? null
-                : registry.school(row.school()).map(Registry.School::name).orElse(null);
-        List<SlipSheet.Slip> slips = codes.stream().map(code -> new SlipSheet.Slip(link(code), code)).toList();
-        return SlipSheet.pdf(slips, new SlipSheet.Heading(survey.countyCode(), survey.year(), group.name(), group.zh,
-                row.school(), schoolName), cjkFonts);
+        return new Sealed(survey, row.school(), row.group(), sealer.open(row.sealed(), aad(batchId)));
     }
 
     public String link(String code) {
+        String publicUrl = config.publicUrl();
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return base + "/s/" + code;
     }

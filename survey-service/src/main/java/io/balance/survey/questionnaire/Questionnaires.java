@@ -20,28 +20,25 @@ import java.util.UUID;
 /** Questionnaire items per campaign and form; each campaign starts from the default items (data, not code). */
 @ApplicationScoped
 public class Questionnaires {
-    public static final String DEFAULTS = "questionnaires/default-zh.json";
-
     @Inject
     ObjectMapper json;
 
-    private volatile Map<Form, List<Item>> defaults;
+    private final Map<Standard, Map<Form, List<Item>>> defaults = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Map<Form, List<Item>> defaults() {
-        if (defaults == null) {
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(DEFAULTS)) {
-                Map<Form, List<Item>> loaded = json.readValue(in, new TypeReference<EnumMap<Form, List<Item>>>() {
+    /** The default items of a standard's questionnaire set (data files, one per standard). */
+    public Map<Form, List<Item>> defaults(Standard standard) {
+        return defaults.computeIfAbsent(standard, s -> {
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(s.defaults)) {
+                return json.readValue(in, new TypeReference<EnumMap<Form, List<Item>>>() {
                 });
-                defaults = loaded;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-        return defaults;
+        });
     }
 
-    public void copyDefaults(Connection c, UUID surveyId) throws SQLException {
-        for (Map.Entry<Form, List<Item>> e : defaults().entrySet()) {
+    public void copyDefaults(Connection c, UUID surveyId, Standard standard) throws SQLException {
+        for (Map.Entry<Form, List<Item>> e : defaults(standard).entrySet()) {
             replace(c, surveyId, e.getKey(), e.getValue());
         }
     }

@@ -15,7 +15,9 @@ public class Registry {
     @Inject
     Db db;
 
-    public record County(String code, String name, String level, Long residentPopulation) {
+    /** A county as the registry describes it; {@code populationByLocation} is empty when not recorded. */
+    public record County(String code, String name, String level, Long residentPopulation,
+            Map<Location, Long> populationByLocation) {
     }
 
     public record School(String schoolCode, String name, String countyCode, String type, Location location) {
@@ -23,16 +25,24 @@ public class Registry {
 
     public Optional<County> county(String code) {
         return db.auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT code, name, level, resident_population FROM jurisdiction WHERE code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, name, level, resident_population, "
+                    + "urban_population, town_population, rural_population FROM jurisdiction WHERE code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
+                    Map<Location, Long> split = new EnumMap<>(Location.class);
+                    for (Location l : Location.values()) {
+                        long n = rs.getLong(5 + l.ordinal());
+                        if (!rs.wasNull()) {
+                            split.put(l, n);
+                        }
+                    }
                     long pop = rs.getLong(4);
-                    return Optional.of(new County(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.wasNull() ? null : pop));
+                    Long population = rs.wasNull() ? null : pop;
+                    return Optional.of(new County(rs.getString(1), rs.getString(2), rs.getString(3), population,
+                            split));
                 }
             }
         });

@@ -5,6 +5,7 @@ import io.balance.contracts.JurisdictionChangedV1;
 import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.Topics;
 import io.balance.survey.common.Db;
+import io.balance.survey.config.SurveyConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,27 +45,28 @@ public class RegistryConsumer {
     ObjectMapper json;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "balance.survey.registry.group-id", defaultValue = "survey-service")
-    String groupId;
-    @ConfigProperty(name = "balance.survey.registry.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    SurveyConfig config;
 
     private volatile boolean running;
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
 
     void start(@Observes StartupEvent ev) {
-        if (!enabled) {
+        if (!config.registry().enabled()) {
             return;
         }
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.registry().groupId());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        // TLS + SCRAM in a cluster (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*: k8s/README.md); none locally
+        io.balance.contracts.KafkaConnection.apply(p, k -> org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(k, String.class));
         consumer = new KafkaConsumer<>(p);
         running = true;
         thread = new Thread(this::loop, "registry-consumer");
@@ -149,11 +151,13 @@ public class RegistryConsumer {
             db.tx(c -> {
                 if (firstTime(c, e.eventId())) {
                     try (PreparedStatement ps = c.prepareStatement("""
-                            INSERT INTO jurisdiction (code, name, level, parent_code, resident_population, revision)
-                            VALUES (?, ?, ?, ?, ?, ?)
+                            INSERT INTO jurisdiction (code, name, level, parent_code, resident_population, revision,
+                              urban_population, town_population, rural_population)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
                               parent_code = EXCLUDED.parent_code, resident_population = EXCLUDED.resident_population,
-                              revision = EXCLUDED.revision
+                              revision = EXCLUDED.revision, urban_population = EXCLUDED.urban_population,
+                              town_population = EXCLUDED.town_population, rural_population = EXCLUDED.rural_population
                             WHERE jurisdiction.revision < EXCLUDED.revision""")) {
                         ps.setString(1, e.code());
                         ps.setString(2, e.name() == null ? e.code() : e.name());
@@ -161,6 +165,9 @@ public class RegistryConsumer {
                         ps.setString(4, e.parentCode());
                         ps.setObject(5, e.residentPopulation());
                         ps.setLong(6, e.revision());
+                        ps.setObject(7, e.urbanPopulation());
+                        ps.setObject(8, e.townPopulation());
+                        ps.setObject(9, e.ruralPopulation());
                         ps.executeUpdate();
                     }
                 }

@@ -121,7 +121,9 @@ final class Batcher<I, O> {
                     break;
                 }
             } catch (RuntimeException | Error e) {
-                LOG.errorf(e, "%s failed on a batch of %d", name, batch.size());
+                // the type and where, not the message: a message can quote the batch's codes or answers
+                LOG.errorf("%s failed on a batch of %d: %s at %s", name, batch.size(), e.getClass().getName(),
+                        e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             }
             // whatever the processor left open is not going to be answered
             batch.forEach(p -> p.result.completeExceptionally(unavailable()));

@@ -6,8 +6,17 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Plausibility checks (问卷有效性): an answer is flagged, kept for review and left out of the rate when it
- * was completed implausibly fast, gives the same answer to every item, or comes in a burst from one source.
+ * Plausibility checks (问卷有效性): reasons for the supervising level to look at an answer, never a silent
+ * exclusion (evaluation-standards.md §5). A flagged answer is kept, reported apart and left out of the reviewed
+ * rate until a reviewer accepts (it then counts) or rejects it.
+ * <ul>
+ * <li>{@code TOO_FAST}: completed faster than anyone can read the items (or posted without the questionnaire ever
+ * having been opened);</li>
+ * <li>{@code ALL_SAME}: the same answer to every item <em>and</em> too fast. A sincere respondent who recognises
+ * everything answers the same to every item: that alone is no flag;</li>
+ * <li>{@code BURST}: more answers from one source (address range) within a minute than a household sends, e.g. a
+ * parents' meeting on the school's Wi-Fi, or one person with a stack of codes. Only the reviewer can tell.</li>
+ * </ul>
  */
 public record FraudRules(double minSecondsPerItem, int allSameMinItems, int burstThreshold) {
     public static final String TOO_FAST = "TOO_FAST";
@@ -23,11 +32,12 @@ public record FraudRules(double minSecondsPerItem, int allSameMinItems, int burs
     public List<String> flags(Long durationMs, Collection<Answer> answers, int recentFromSource) {
         List<String> flags = new ArrayList<>(3);
         double minMs = minSecondsPerItem * 1000 * answers.size();
-        if (durationMs == null || durationMs < minMs) {
+        boolean tooFast = durationMs == null || durationMs < minMs;
+        if (tooFast) {
             flags.add(TOO_FAST);
-        }
-        if (answers.size() >= allSameMinItems && new HashSet<>(answers).size() == 1) {
-            flags.add(ALL_SAME);
+            if (answers.size() >= allSameMinItems && new HashSet<>(answers).size() == 1) {
+                flags.add(ALL_SAME);
+            }
         }
         if (recentFromSource > burstThreshold) {
             flags.add(BURST);

@@ -2,6 +2,7 @@ package io.balance.survey.response;
 
 import io.agroal.api.AgroalDataSource;
 import io.balance.survey.campaign.Group;
+import io.balance.survey.config.SurveyConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,14 @@ public class InvitationLookup {
     AgroalDataSource dataSource;
 
     @Inject
-    SubmitSettings settings;
+    SurveyConfig config;
 
     private Batcher<byte[], ResponseService.Invitation> batcher;
 
     void start(@Observes StartupEvent event) {
-        batcher = new Batcher<>("survey-invitation-lookup", settings.lookupThreads(), settings.maxBatch(),
-                settings.queue(), settings.timeout(), this::resolve);
+        SurveyConfig.Submit s = config.submit();
+        batcher = new Batcher<>("survey-invitation-lookup", s.lookupThreads(), s.maxBatch(), s.queue(), s.timeout(),
+                this::resolve);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -71,7 +73,7 @@ public class InvitationLookup {
                 }
             }
         } catch (SQLException e) {
-            LOG.errorf("cannot look up %d invitations: %s", batch.size(), e.getMessage());
+            LOG.errorf("cannot look up %d invitations (SQL state %s)", batch.size(), e.getSQLState());
             batch.forEach(p -> p.result().completeExceptionally(Batcher.unavailable()));
             return;
         }

@@ -17,25 +17,32 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The phone page a QR code leads to: server-rendered Chinese HTML, inline CSS, no script, a few KB, large
- * touch targets, readable at 360 px. The form posts back here, so it works on any browser.
+ * touch targets, readable at 360 px. The form posts back here, so it works on any browser. Each rendering carries
+ * a fresh submission id in a hidden field, so a double tap or a resent form is a retry of that page load; a used
+ * code shows only that it was used.
  */
 @Path("/s/{code}")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+@Tag(name = "public questionnaire")
 public class PublicPage {
     @Inject
     ResponseService service;
 
     @GET
+    @Operation(operationId = "showQuestionnairePage", summary = "the phone page of an invitation (HTML, no login)")
     public Response show(@PathParam("code") String code, @Context HttpServerRequest request) {
         try {
             service.throttle(PublicResource.address(request));
             ResponseService.View view = service.open(code);
             return switch (view.outcome()) {
-                case OPEN -> page(200, "社会认可度调查 · " + view.form().title, form(code, view, Map.of(), Map.of()));
-                case ANSWERED -> message(200, "已经提交过了", "这份问卷已经填写并提交，每个邀请码只能使用一次。感谢您的参与！");
+                case OPEN -> page(200, view.survey().standard().surveyTitle + " · " + view.form().title,
+                        form(code, ResponseService.newSubmissionId(), view, Map.of(), Map.of()));
+                case ANSWERED -> used();
                 case NOT_YET_OPEN -> message(409, "调查尚未开始", "本次调查还没有开始，请在开始后再扫码填写。");
                 case CLOSED -> message(410, "调查已结束", "本次调查已经结束，不再接受填写。感谢您的关注！");
             };
@@ -46,10 +53,12 @@ public class PublicPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "submitQuestionnairePage", summary = "the phone page's form (HTML, no login)")
     public Response submit(@PathParam("code") String code, MultivaluedMap<String, String> form,
             @Context HttpServerRequest request) {
         String address = PublicResource.address(request);
         Map<String, String> answers = new HashMap<>();
+        String submissionId = form == null ? null : form.getFirst("submissionId");
         if (form != null) {
             form.forEach((k, v) -> {
                 if (k.startsWith("q_") && v != null && !v.isEmpty()) {
@@ -59,15 +68,19 @@ public class PublicPage {
         }
         try {
             service.throttle(address);
-            service.submit(code, answers, address);
+            service.submit(code, submissionId, answers, address);
             return message(200, "提交成功", "谢谢您的参与！您的回答已匿名保存。");
         } catch (ApiException e) {
             if (e.status == 400) {
                 try {
                     ResponseService.View view = service.open(code);
                     Map<String, String> problems = new HashMap<>();
-                    e.errors.forEach(f -> problems.put(f.field().replace("answers.", ""), "请选择一个答案"));
-                    return page(400, view.form().title, form(code, view, answers, problems));
+                    e.errors.stream().filter(f -> f.field().startsWith("answers."))
+                            .forEach(f -> problems.put(f.field().substring("answers.".length()), "请选择一个答案"));
+                    // nothing was stored: the same page load goes on (a lost or bad id gets a fresh one)
+                    String id = submissionId != null && ResponseService.validSubmissionId(submissionId) ? submissionId
+                            : ResponseService.newSubmissionId();
+                    return page(400, view.form().title, form(code, id, view, answers, problems));
                 } catch (ApiException again) {
                     return error(again);
                 }
@@ -80,7 +93,7 @@ public class PublicPage {
         return switch (e.status) {
             case 404 -> message(404, "邀请码无效", "没有找到这个邀请码。请检查链接是否完整，或重新扫描纸条上的二维码。");
             case 409 -> "already-answered".equals(e.type)
-                    ? message(409, "已经提交过了", "这个邀请码已经使用过，每个邀请码只能提交一次。")
+                    ? used()
                     : "survey-closed".equals(e.type)
                             ? message(410, "调查已结束", "本次调查已经结束，不再接受填写。")
                             : message(409, "调查尚未开始", "本次调查还没有开始，请在开始后再扫码填写。");
@@ -89,14 +102,20 @@ public class PublicPage {
         };
     }
 
-    private static String form(String code, ResponseService.View view, Map<String, String> chosen,
-            Map<String, String> problems) {
+    /** A used code: that it was used, nothing more (not when, not what). */
+    private static Response used() {
+        return message(409, "邀请码已使用", "这个邀请码已经使用过，每个邀请码只能使用一次。");
+    }
+
+    private static String form(String code, String submissionId, ResponseService.View view,
+            Map<String, String> chosen, Map<String, String> problems) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<p class=i>本问卷匿名填写，不收集姓名、电话或身份证号。请根据您的了解，对每一项选择一个答案。</p>");
         if (!problems.isEmpty()) {
             sb.append("<p class=e role=alert>还有 ").append(problems.size()).append(" 题未作答，请补充后再提交。</p>");
         }
-        sb.append("<form method=post action=\"/s/").append(esc(code)).append("\">");
+        sb.append("<form method=post action=\"/s/").append(esc(code)).append("\">")
+                .append("<input type=hidden name=submissionId value=\"").append(esc(submissionId)).append("\">");
         List<Item> items = view.items();
         int n = 1;
         for (Item item : items) {
@@ -109,7 +128,7 @@ public class PublicPage {
                 sb.append("<label for=\"").append(id).append("\"><input type=radio required id=\"").append(id)
                         .append("\" name=\"").append(esc(name)).append("\" value=").append(a.name())
                         .append(a.name().equals(chosen.get(item.id())) ? " checked" : "").append('>')
-                        .append(a.zh).append("</label>");
+                        .append(view.survey().standard().label(a)).append("</label>");
             }
             sb.append("</fieldset>");
         }

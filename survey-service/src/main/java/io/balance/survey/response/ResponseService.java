@@ -1,34 +1,28 @@
 package io.balance.survey.response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.Survey;
 import io.balance.survey.campaign.SurveyStatus;
 import io.balance.survey.common.ApiException;
 import io.balance.survey.common.Db;
-import io.balance.survey.common.Secrets;
 import io.balance.survey.common.Validation;
+import io.balance.survey.config.SurveyConfig;
 import io.balance.survey.invitation.Codes;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
@@ -50,26 +44,23 @@ public class ResponseService {
     @Inject
     InvitationLookup invitations;
     @Inject
-    ObjectMapper json;
-    @Inject
     ManagedExecutor executor;
 
-    @ConfigProperty(name = "balance.survey.rate-limit.per-minute", defaultValue = "120")
-    int perMinute;
-    @ConfigProperty(name = "balance.survey.fraud.min-seconds-per-item", defaultValue = "2")
-    double minSecondsPerItem;
-    @ConfigProperty(name = "balance.survey.fraud.all-same-min-items", defaultValue = "5")
-    int allSameMinItems;
-    @ConfigProperty(name = "balance.survey.fraud.burst-per-minute", defaultValue = "20")
-    int burstPerMinute;
+    @Inject
+    SurveyConfig config;
 
+    private int perMinute;
+    private FraudRules rules;
     private WindowCounter requests;
     private WindowCounter submissions;
 
     @jakarta.annotation.PostConstruct
     void init() {
+        perMinute = config.rateLimit().perMinute();
+        SurveyConfig.Fraud f = config.fraud();
+        rules = new FraudRules(f.minSecondsPerItem(), f.allSameMinItems(), f.burstPerMinute());
         requests = new WindowCounter(60_000, perMinute + 1);
-        submissions = new WindowCounter(60_000, burstPerMinute + 1);
+        submissions = new WindowCounter(60_000, f.burstPerMinute() + 1);
     }
 
     /** What an invitation resolves to. */
@@ -125,8 +116,13 @@ public class ResponseService {
     }
 
     /** {@link #submitAsync} for callers on a thread that may block (the HTML form). */
-    public Receipt submit(String rawCode, Map<String, String> rawAnswers, String clientAddress) {
-        return Batcher.await(submitAsync(rawCode, rawAnswers, clientAddress));
+    public Receipt submit(String rawCode, String submissionId, Map<String, String> rawAnswers, String clientAddress) {
+        return Batcher.await(submitAsync(rawCode, submissionId, rawAnswers, clientAddress));
+    }
+
+    /** A fresh submission id for one rendering of the page (the no-script form carries it as a hidden field). */
+    public static String newSubmissionId() {
+        return UUID.randomUUID().toString();
     }
 
     /**
@@ -134,11 +130,14 @@ public class ResponseService {
      * committed: the work after each batched round trip runs on the thread that completed it. Fails with an
      * {@link ApiException} (possibly wrapped in a {@link java.util.concurrent.CompletionException}).
      */
-    public CompletableFuture<Receipt> submitAsync(String rawCode, Map<String, String> rawAnswers,
+    public CompletableFuture<Receipt> submitAsync(String rawCode, String submissionId, Map<String, String> rawAnswers,
             String clientAddress) {
         Validation v = new Validation();
         if (rawCode == null || rawCode.isBlank()) {
             v.add("invitation", "is required");
+        }
+        if (submissionId == null || !validSubmissionId(submissionId)) {
+            v.add("submissionId", "is required: 8 to 64 letters, digits, '-' or '_', made afresh for each page load");
         }
         if (rawAnswers == null) {
             v.add("answers", "is required");
@@ -148,12 +147,13 @@ public class ResponseService {
             if (inv == null) {
                 throw unknown();
             }
-            return store(inv, rawAnswers, clientAddress);
+            return store(inv, submissionId, rawAnswers, clientAddress);
         });
     }
 
     /** On a lookup thread: the answer checked against its invitation's questionnaire, then queued for the commit. */
-    private CompletableFuture<Receipt> store(Invitation inv, Map<String, String> rawAnswers, String clientAddress) {
+    private CompletableFuture<Receipt> store(Invitation inv, String submissionId, Map<String, String> rawAnswers,
+            String clientAddress) {
         SurveyStateCache.State state = cache.get(inv.surveyId()).orElseThrow(this::unknown);
         Survey survey = state.survey();
         List<Item> items = state.items().get(inv.group().form);
@@ -179,11 +179,10 @@ public class ResponseService {
         }
         v.throwIfInvalid();
 
-        byte[] digest = digest(answers);
         Outcome outcome = outcome(survey, false);
         if (outcome != Outcome.OPEN) {
             // a retry of an answer stored before the close still gets its receipt
-            return earlierOr(inv.hash(), digest, outcome == Outcome.CLOSED
+            return earlierOr(inv.hash(), submissionId, outcome == Outcome.CLOSED
                     ? ApiException.conflict("survey-closed", "this survey has closed")
                     : ApiException.conflict("survey-not-open", "this survey has not opened yet"));
         }
@@ -192,8 +191,7 @@ public class ResponseService {
         Long duration = inv.firstOpenedAt() == null ? null : now.toEpochMilli() - inv.firstOpenedAt().toEpochMilli();
         String range = ClientKeys.range(clientAddress);
         int recent = submissions.hit(range, now.toEpochMilli());
-        List<String> flags = new FraudRules(minSecondsPerItem, allSameMinItems, burstPerMinute)
-                .flags(duration, answers.values(), recent);
+        List<String> flags = rules.flags(duration, answers.values(), recent);
         int[] counts = new int[Answer.values().length];
         answers.values().forEach(a -> counts[a.ordinal()]++);
         // item ids are [A-Za-z0-9_-] and values enum names: nothing to escape
@@ -204,21 +202,22 @@ public class ResponseService {
         byte[] clientKey = clientKeys.key(survey.clientSalt(), range);
 
         return writer.storeAsync(new ResponseWriter.Row(inv.hash(), inv.surveyId(), inv.schoolCode(),
-                inv.location(), inv.group().name(), answersJson.toString(), digest, counts, duration, clientKey,
+                inv.location(), inv.group().name(), answersJson.toString(), submissionId, counts, duration, clientKey,
                 flags.toArray(String[]::new), now)).thenCompose(stored -> stored
                         ? CompletableFuture.completedFuture(new Receipt(now, false))
-                        // already answered: an identical retry or a second, different answer
-                        : earlierOr(inv.hash(), digest, ApiException.conflict("already-answered",
-                                "this invitation has already been answered; each invitation can be used once")));
+                        // already answered: a retry of the same page load, or any other submission (409 whatever
+                        // its answers, so that a code's holder cannot probe what was answered)
+                        : earlierOr(inv.hash(), submissionId, ApiException.conflict("already-answered",
+                                "this invitation has already been used; each invitation can be used once")));
     }
 
     /**
-     * The receipt of the identical answer stored earlier, or else {@code refusal}. One query, run off the
-     * batchers' threads, which must stay free for their next round trip.
+     * The receipt of the answer stored earlier by the same submission (page load), or else {@code refusal}. One
+     * query, run off the batchers' threads, which must stay free for their next round trip.
      */
-    private CompletableFuture<Receipt> earlierOr(byte[] hash, byte[] digest, ApiException refusal) {
+    private CompletableFuture<Receipt> earlierOr(byte[] hash, String submissionId, ApiException refusal) {
         return CompletableFuture.supplyAsync(() -> {
-            Receipt earlier = existing(hash, digest);
+            Receipt earlier = existing(hash, submissionId);
             if (earlier == null) {
                 throw refusal;
             }
@@ -226,13 +225,13 @@ public class ResponseService {
         }, executor);
     }
 
-    private Receipt existing(byte[] hash, byte[] digest) {
+    private Receipt existing(byte[] hash, String submissionId) {
         return db.auto(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT digest, submitted_at FROM response WHERE invitation = ?")) {
+                    "SELECT submission_id, submitted_at FROM response WHERE invitation = ?")) {
                 ps.setBytes(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && Arrays.equals(rs.getBytes(1), digest)) {
+                    if (rs.next() && submissionId.equals(rs.getString(1))) {
                         return new Receipt(rs.getTimestamp(2).toInstant(), true);
                     }
                     return null;
@@ -296,41 +295,16 @@ public class ResponseService {
                 "this invitation code is not known; check the link or the code on your slip", null, null);
     }
 
-    /** SHA-256 of the answers in item order: an identical retry is recognised without comparing JSON. */
-    static byte[] digest(Map<String, Answer> answers) {
-        StringBuilder sb = new StringBuilder();
-        answers.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(e.getKey()).append('=').append(e.getValue().name()).append(';'));
-        return Secrets.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    public List<Map<String, Object>> flagged(UUID surveyId, int limit) {
-        return db.auto(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, grp, school_code, location, flags, duration_ms, "
-                    + "answers::text, submitted_at FROM response WHERE survey_id = ? AND cardinality(flags) > 0 "
-                    + "ORDER BY id LIMIT ?")) {
-                ps.setObject(1, surveyId);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("responseId", rs.getLong(1));
-                        m.put("group", rs.getString(2));
-                        m.put("schoolCode", rs.getString(3));
-                        m.put("location", rs.getString(4));
-                        m.put("flags", List.of((String[]) rs.getArray(5).getArray()));
-                        long d = rs.getLong(6);
-                        m.put("durationMs", rs.wasNull() ? null : d);
-                        m.put("answers", json.readTree(rs.getString(7)));
-                        m.put("submittedAt", rs.getTimestamp(8).toInstant());
-                        out.add(m);
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+    static boolean validSubmissionId(String id) {
+        if (id.length() < 8 || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
             }
-            return out;
-        });
+        }
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package io.balance.survey.response;
 
 import io.agroal.api.AgroalDataSource;
 import io.balance.survey.common.ApiException;
+import io.balance.survey.config.SurveyConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,14 +34,14 @@ import org.jboss.logging.Logger;
 public class ResponseWriter {
     private static final Logger LOG = Logger.getLogger(ResponseWriter.class);
     private static final String INSERT = "INSERT INTO response (invitation, survey_id, school_code, location, grp, "
-            + "answers, digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags, submitted_at) "
+            + "answers, submission_id, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags, submitted_at) "
             + "VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) ON CONFLICT (invitation) DO NOTHING";
     private static final Comparator<Batcher.Pending<Row, Boolean>> BY_INVITATION = (a, b) -> Arrays.compareUnsigned(
             a.item().invitation(), b.item().invitation());
 
     /** One answer as stored; {@code counts} by {@link Answer} ordinal. */
     public record Row(byte[] invitation, UUID surveyId, String schoolCode, String location, String group,
-            String answersJson, byte[] digest, int[] counts, Long durationMs, byte[] clientKey, String[] flags,
+            String answersJson, String submissionId, int[] counts, Long durationMs, byte[] clientKey, String[] flags,
             Instant submittedAt) {
     }
 
@@ -48,13 +49,13 @@ public class ResponseWriter {
     AgroalDataSource dataSource;
 
     @Inject
-    SubmitSettings settings;
+    SurveyConfig config;
 
     private Batcher<Row, Boolean> batcher;
 
     void start(@Observes StartupEvent event) {
-        batcher = new Batcher<>("survey-response-writer", settings.writers(), settings.maxBatch(), settings.queue(),
-                settings.timeout(), this::write);
+        SurveyConfig.Submit s = config.submit();
+        batcher = new Batcher<>("survey-response-writer", s.writers(), s.maxBatch(), s.queue(), s.timeout(), this::write);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -85,7 +86,9 @@ public class ResponseWriter {
             } catch (SQLException e) {
                 c.rollback();
                 c.setAutoCommit(true);
-                LOG.warnf("a batch of %d answers failed (%s); storing them one by one", batch.size(), e.getMessage());
+                // the SQL state only: a driver message can quote a failing row, and no answer goes into a log
+                LOG.warnf("a batch of %d answers failed (SQL state %s); storing them one by one", batch.size(),
+                        e.getSQLState());
                 writeOneByOne(c, batch);
                 return;
             } finally {
@@ -97,7 +100,7 @@ public class ResponseWriter {
                 batch.get(i).result().complete(counts[i] == 1);
             }
         } catch (SQLException e) {
-            LOG.errorf("cannot store %d answers: %s", batch.size(), e.getMessage());
+            LOG.errorf("cannot store %d answers (SQL state %s)", batch.size(), e.getSQLState());
             batch.forEach(p -> p.result().completeExceptionally(Batcher.unavailable()));
         }
     }
@@ -108,7 +111,7 @@ public class ResponseWriter {
                 bind(c, ps, p.item());
                 p.result().complete(ps.executeUpdate() == 1);
             } catch (SQLException e) {
-                LOG.errorf("cannot store an answer: %s", e.getMessage());
+                LOG.errorf("cannot store an answer (SQL state %s)", e.getSQLState());
                 p.result().completeExceptionally(Batcher.unavailable());
             }
         }
@@ -121,7 +124,7 @@ public class ResponseWriter {
         ps.setString(4, r.location());
         ps.setString(5, r.group());
         ps.setString(6, r.answersJson());
-        ps.setBytes(7, r.digest());
+        ps.setString(7, r.submissionId());
         ps.setInt(8, r.counts()[Answer.RECOGNISE.ordinal()]);
         ps.setInt(9, r.counts()[Answer.MOSTLY.ordinal()]);
         ps.setInt(10, r.counts()[Answer.NOT.ordinal()]);

@@ -3,6 +3,7 @@ package io.balance.survey.response;
 import io.balance.survey.campaign.Survey;
 import io.balance.survey.campaign.SurveyRepository;
 import io.balance.survey.common.Db;
+import io.balance.survey.config.SurveyConfig;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.questionnaire.Questionnaires;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The campaign state the public submit path needs (status, times, item ids), cached for a short time so a
@@ -32,8 +32,8 @@ public class SurveyStateCache {
     @Inject
     Questionnaires questionnaires;
 
-    @ConfigProperty(name = "balance.survey.state-cache-ttl-ms", defaultValue = "2000")
-    long ttlMillis;
+    @Inject
+    SurveyConfig config;
 
     public record State(Survey survey, Map<Form, List<Item>> items, Map<Form, Set<String>> itemIds) {
     }
@@ -46,7 +46,7 @@ public class SurveyStateCache {
     public Optional<State> get(UUID surveyId) {
         Entry e = entries.get(surveyId);
         long now = System.currentTimeMillis();
-        if (e != null && now - e.loadedAt() < ttlMillis) {
+        if (e != null && now - e.loadedAt() < config.stateCacheTtl().toMillis()) {
             return Optional.of(e.state());
         }
         State loaded = db.auto(c -> {

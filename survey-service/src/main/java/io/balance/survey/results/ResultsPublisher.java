@@ -30,7 +30,7 @@ public class ResultsPublisher {
     @Inject
     ResultsService results;
 
-    @Scheduled(every = "${balance.survey.results.publish-interval:5s}",
+    @Scheduled(every = "${balance.survey.results.publish-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {

@@ -14,11 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import io.balance.survey.config.SurveyConfig;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Live results of a campaign, computed from the stored answers by one aggregate query. */
 @ApplicationScoped
@@ -26,51 +27,65 @@ public class ResultsService {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "balance.survey.results.pass-rate", defaultValue = "0.85")
-    double passRate;
-    @ConfigProperty(name = "balance.survey.results.min-valid-return-rate", defaultValue = "0.70")
-    double minValidReturnRate;
+    @Inject
+    SurveyConfig config;
 
     public record Results(Survey survey, RecognitionRate.Tally overall, Map<Group, RecognitionRate.Tally> byGroup,
             Map<String, RecognitionRate.Tally> bySchool, Map<Location, RecognitionRate.Tally> byLocation,
-            Map<Group, Long> issued, long maxResponseId) {
+            Map<Group, Long> issued, long maxResponseId, long responses) {
 
+        public long invitationsIssued() {
+            return issued.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Valid questionnaires / invitations issued (the denominator is what was handed out, not the plan). */
         public Double validReturnRate() {
-            int total = survey.plan().total();
-            return total == 0 ? null : (double) overall.valid / total;
+            long issuedTotal = invitationsIssued();
+            return issuedTotal == 0 ? null : (double) overall.valid / issuedTotal;
         }
     }
 
+    private static final String VALID = "(cardinality(flags) = 0 OR review = 'ACCEPT')";
+
     public Results compute(Connection c, Survey s) throws SQLException {
         RecognitionRate.Tally overall = new RecognitionRate.Tally();
-        Map<Group, RecognitionRate.Tally> byGroup = new LinkedHashMap<>();
+        Map<Group, RecognitionRate.Tally> byGroup = new EnumMap<>(Group.class);
         for (Group g : Group.values()) {
             byGroup.put(g, new RecognitionRate.Tally());
         }
         Map<String, RecognitionRate.Tally> bySchool = new TreeMap<>();
-        Map<Location, RecognitionRate.Tally> byLocation = new LinkedHashMap<>();
+        Map<Location, RecognitionRate.Tally> byLocation = new EnumMap<>(Location.class);
         long maxId = 0;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT grp, school_code, location,
-                  count(*) FILTER (WHERE cardinality(flags) = 0),
-                  count(*) FILTER (WHERE cardinality(flags) > 0),
-                  coalesce(sum(n_recognise) FILTER (WHERE cardinality(flags) = 0), 0),
-                  coalesce(sum(n_mostly) FILTER (WHERE cardinality(flags) = 0), 0),
-                  coalesce(sum(n_not) FILTER (WHERE cardinality(flags) = 0), 0),
-                  coalesce(sum(n_unknown) FILTER (WHERE cardinality(flags) = 0), 0),
-                  max(id)
-                FROM response WHERE survey_id = ? GROUP BY grp, school_code, location""")) {
+        long responses = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT grp, school_code, location, count(*) FILTER (WHERE "
+                + VALID + "), count(*) FILTER (WHERE cardinality(flags) > 0), "
+                + "count(*) FILTER (WHERE cardinality(flags) > 0 AND review IS NULL), "
+                + "count(*) FILTER (WHERE review = 'ACCEPT'), count(*) FILTER (WHERE review = 'REJECT'), "
+                + "coalesce(sum(n_recognise) FILTER (WHERE " + VALID + "), 0), "
+                + "coalesce(sum(n_mostly) FILTER (WHERE " + VALID + "), 0), "
+                + "coalesce(sum(n_not) FILTER (WHERE " + VALID + "), 0), "
+                + "coalesce(sum(n_unknown) FILTER (WHERE " + VALID + "), 0), "
+                + "sum(n_recognise), sum(n_mostly), sum(n_not), sum(n_unknown), max(id), count(*) "
+                + "FROM response WHERE survey_id = ? GROUP BY grp, school_code, location")) {
             ps.setObject(1, s.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     RecognitionRate.Tally t = new RecognitionRate.Tally();
                     t.valid = rs.getLong(4);
                     t.flagged = rs.getLong(5);
-                    t.recognise = rs.getLong(6);
-                    t.mostly = rs.getLong(7);
-                    t.not = rs.getLong(8);
-                    t.unknown = rs.getLong(9);
-                    maxId = Math.max(maxId, rs.getLong(10));
+                    t.pending = rs.getLong(6);
+                    t.accepted = rs.getLong(7);
+                    t.rejected = rs.getLong(8);
+                    t.counted.recognise = rs.getLong(9);
+                    t.counted.mostly = rs.getLong(10);
+                    t.counted.not = rs.getLong(11);
+                    t.counted.unknown = rs.getLong(12);
+                    t.all.recognise = rs.getLong(13);
+                    t.all.mostly = rs.getLong(14);
+                    t.all.not = rs.getLong(15);
+                    t.all.unknown = rs.getLong(16);
+                    maxId = Math.max(maxId, rs.getLong(17));
+                    responses += rs.getLong(18);
                     overall.add(t);
                     byGroup.get(Group.valueOf(rs.getString(1))).add(t);
                     if (rs.getString(2) != null) {
@@ -83,7 +98,7 @@ public class ResultsService {
                 }
             }
         }
-        Map<Group, Long> issued = new LinkedHashMap<>();
+        Map<Group, Long> issued = new EnumMap<>(Group.class);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT grp, sum(count) FROM invitation_batch WHERE survey_id = ? GROUP BY grp")) {
             ps.setObject(1, s.id());
@@ -93,70 +108,32 @@ public class ResultsService {
                 }
             }
         }
-        return new Results(s, overall, byGroup, bySchool, byLocation, issued, maxId);
+        return new Results(s, overall, byGroup, bySchool, byLocation, issued, maxId, responses);
     }
 
     /** The results as the API shows them. */
-    public Map<String, Object> view(Results r, Map<String, String> schoolNames) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public ResultsView view(Results r, Map<String, String> schoolNames) {
         Survey s = r.survey();
-        m.put("surveyId", s.id());
-        m.put("countyCode", s.countyCode());
-        m.put("year", s.year());
-        m.put("status", s.status());
-        m.put("rate", r.overall().rate());
-        m.put("valid", r.overall().valid);
-        m.put("flagged", r.overall().flagged);
-        m.put("answers", answers(r.overall()));
-        m.put("passRate", passRate);
-        m.put("passes", r.overall().rate() == null ? null : r.overall().rate() >= passRate);
-        Map<String, Object> groups = new LinkedHashMap<>();
-        r.byGroup().forEach((g, t) -> groups.put(g.name(), slice(t, null)));
-        m.put("byGroup", groups);
-        Map<String, Object> schools = new LinkedHashMap<>();
-        r.bySchool().forEach((code, t) -> schools.put(code, slice(t, schoolNames.get(code))));
-        m.put("bySchool", schools);
-        Map<String, Object> locations = new LinkedHashMap<>();
-        r.byLocation().forEach((l, t) -> locations.put(l.name(), slice(t, null)));
-        m.put("byLocation", locations);
-        Map<String, Object> quota = new LinkedHashMap<>();
+        RecognitionRate.Tally o = r.overall();
+        double passRate = config.results().passRate();
+        Map<Group, ResultsView.Slice> groups = new EnumMap<>(Group.class);
+        r.byGroup().forEach((g, t) -> groups.put(g, ResultsView.Slice.of(t, null)));
+        Map<String, ResultsView.Slice> schools = new LinkedHashMap<>();
+        r.bySchool().forEach((code, t) -> schools.put(code, ResultsView.Slice.of(t, schoolNames.get(code))));
+        Map<Location, ResultsView.Slice> locations = new EnumMap<>(Location.class);
+        r.byLocation().forEach((l, t) -> locations.put(l, ResultsView.Slice.of(t, null)));
+        Map<Group, ResultsView.Quota> quota = new EnumMap<>(Group.class);
         for (Group g : Group.values()) {
-            Map<String, Object> q = new LinkedHashMap<>();
             int planned = s.plan().byGroup().getOrDefault(g, 0);
-            q.put("planned", planned);
-            q.put("issued", r.issued().getOrDefault(g, 0L));
-            q.put("valid", r.byGroup().get(g).valid);
-            q.put("flagged", r.byGroup().get(g).flagged);
-            q.put("progress", planned == 0 ? null : (double) r.byGroup().get(g).valid / planned);
-            quota.put(g.name(), q);
+            RecognitionRate.Tally t = r.byGroup().get(g);
+            quota.put(g, new ResultsView.Quota(planned, r.issued().getOrDefault(g, 0L), t.valid, t.flagged, t.pending,
+                    planned == 0 ? null : (double) t.valid / planned));
         }
-        m.put("quota", quota);
-        m.put("plannedTotal", s.plan().total());
-        m.put("validReturnRate", r.validReturnRate());
-        m.put("minValidReturnRate", minValidReturnRate);
-        m.put("asOf", Instant.now());
-        return m;
-    }
-
-    private static Map<String, Object> slice(RecognitionRate.Tally t, String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (name != null) {
-            m.put("name", name);
-        }
-        m.put("rate", t.rate());
-        m.put("valid", t.valid);
-        m.put("flagged", t.flagged);
-        m.put("answers", answers(t));
-        return m;
-    }
-
-    private static Map<String, Long> answers(RecognitionRate.Tally t) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("RECOGNISE", t.recognise);
-        m.put("MOSTLY", t.mostly);
-        m.put("NOT", t.not);
-        m.put("UNKNOWN", t.unknown);
-        return m;
+        return new ResultsView(s.id(), s.countyCode(), s.year(), s.standard(), s.status(), o.rate(),
+                o.rateAllAnswers(), o.valid, o.flagged, o.pending, o.accepted, o.rejected,
+                ResultsView.answers(o.counted), passRate, o.rate() == null ? null : o.rate() >= passRate, groups,
+                schools, locations, quota, s.plan().total(), r.invitationsIssued(), r.validReturnRate(),
+                ResultsView.VALID_RETURN_RATE_BASIS, config.results().minValidReturnRate(), Instant.now());
     }
 
     /**
@@ -170,7 +147,8 @@ public class ResultsService {
         r.byGroup().forEach((g, t) -> groups.put(g.name(), new SurveyResultsV1.GroupResult(t.rate(), t.valid)));
         SurveyResultsV1 event = new SurveyResultsV1(UUID.randomUUID().toString(), SurveyResultsV1.SCHEMA_VERSION,
                 Instant.now(), s.id().toString(), s.countyCode(), s.year(), revision, closed, r.overall().rate(),
-                r.overall().valid, r.overall().flagged, r.validReturnRate(), groups);
+                // flagged = what the rate leaves out: awaiting review or rejected
+                r.overall().valid, r.overall().pending + r.overall().rejected, r.validReturnRate(), groups);
         String payload;
         try {
             payload = json.writeValueAsString(event);
@@ -190,7 +168,7 @@ public class ResultsService {
                 + "results_final = ? WHERE id = ?")) {
             ps.setLong(1, revision);
             ps.setLong(2, r.maxResponseId());
-            ps.setLong(3, r.overall().valid + r.overall().flagged);
+            ps.setLong(3, r.responses());
             ps.setBoolean(4, closed);
             ps.setObject(5, s.id());
             ps.executeUpdate();

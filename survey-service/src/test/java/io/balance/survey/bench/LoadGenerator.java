@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * {@code fixed,<rate>,<connections>,<requests file>,<results file>} (open loop: request i is due at
  * start + i / rate and its latency counts from then, so a server that falls behind shows its queue) or
  * {@code closed,<clients>,<seconds>,<requests file>,<results file>} (each client sends its next request when
- * the previous one is answered). A requests file has one line per request: invitation code, a space, the client
- * address to put in X-Forwarded-For. A results file gets one line per request sent: status (-1 when the request
+ * the previous one is answered). A requests file has one line per request: invitation code, the client address to
+ * put in X-Forwarded-For and the submission id (the page load), separated by spaces. A results file gets one line per request sent: status (-1 when the request
  * failed without an answer) and latency in nanoseconds, after a first line with the phase's duration in seconds.
  */
 public final class LoadGenerator {
@@ -85,9 +85,12 @@ public final class LoadGenerator {
 
     private Future<Integer> send(HttpClient http, String line) {
         int space = line.indexOf(' ');
+        int second = line.indexOf(' ', space + 1);
         String code = line.substring(0, space);
-        String address = line.substring(space + 1);
-        Buffer body = Buffer.buffer("{\"invitation\":\"" + code + "\",\"answers\":" + ANSWERS + "}");
+        String address = line.substring(space + 1, second);
+        String submissionId = line.substring(second + 1);
+        Buffer body = Buffer.buffer("{\"invitation\":\"" + code + "\",\"submissionId\":\"" + submissionId
+                + "\",\"answers\":" + ANSWERS + "}");
         return http.request(HttpMethod.POST, uri.getPort(), uri.getHost(), uri.getRawPath())
                 .compose(req -> req.putHeader("Content-Type", "application/json")
                         .putHeader("X-Forwarded-For", address).idleTimeout(30_000).send(body))

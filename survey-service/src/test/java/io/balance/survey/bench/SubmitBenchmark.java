@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.DriverManager;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -235,7 +236,10 @@ class SubmitBenchmark {
             // respondents come from many networks: a different /24 for every 15 answers keeps the per-range limits
             // (120 requests, 20 answers a minute) out of the way, as they would be for real respondents
             int a = addressSeq.getAndIncrement() / 15;
-            sb.append(code).append(" 10.").append(a >> 8 & 0xff).append('.').append(a & 0xff).append(".9\n");
+            // one page load per invitation: a retry (the same code again) carries the same submission id
+            String submissionId = java.util.UUID.nameUUIDFromBytes(code.getBytes(StandardCharsets.US_ASCII)).toString();
+            sb.append(code).append(" 10.").append(a >> 8 & 0xff).append('.').append(a & 0xff).append(".9 ")
+                    .append(submissionId).append('\n');
         }
         Files.writeString(file, sb);
     }
@@ -284,7 +288,7 @@ class SubmitBenchmark {
             for (int t = 0; t < connections; t++) {
                 futures.add(pool.submit(() -> {
                     try (Connection c = db(); PreparedStatement ps = c.prepareStatement("INSERT INTO bench_raw "
-                            + "(invitation, survey_id, school_code, location, grp, answers, digest, n_recognise, n_mostly, "
+                            + "(invitation, survey_id, school_code, location, grp, answers, submission_id, n_recognise, n_mostly, "
                             + "n_not, n_unknown, duration_ms, client_key, flags, submitted_at) "
                             + "VALUES (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?) ON CONFLICT (invitation) DO NOTHING")) {
                         byte[] hash = new byte[32];
@@ -298,7 +302,7 @@ class SubmitBenchmark {
                             ps.setString(4, "URBAN");
                             ps.setString(5, "PARENT");
                             ps.setString(6, LoadGenerator.ANSWERS);
-                            ps.setBytes(7, hash);
+                            ps.setString(7, java.util.UUID.randomUUID().toString());
                             ps.setInt(8, 5);
                             ps.setInt(9, 3);
                             ps.setInt(10, 1);

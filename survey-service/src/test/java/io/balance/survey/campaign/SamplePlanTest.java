@@ -8,6 +8,7 @@ import io.balance.survey.common.ApiException;
 import io.balance.survey.common.Validation;
 import io.balance.survey.registry.Location;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,30 +80,77 @@ class SamplePlanTest {
     void adjustedPlansAreValidated() {
         SamplePlan ok = SamplePlan.compute(300_000, Map.of(Location.URBAN, 1L), "SCHOOLS", R);
         Validation v = new Validation();
-        SamplePlan.validate(ok, 600, R, v);
+        SamplePlan.validate(ok, 600, 300_000, R, v);
         assertTrue(v.ok());
 
         Map<Group, Integer> fewParents = new EnumMap<>(ok.byGroup());
         fewParents.put(Group.PARENT, 299);
         fewParents.put(Group.PUBLIC, 51);
         Validation v2 = new Validation();
-        SamplePlan.validate(new SamplePlan(600, fewParents, Map.of(), "ADJUSTED"), 600, R, v2);
+        SamplePlan.validate(new SamplePlan(600, fewParents, Map.of(), "ADJUSTED"), 600, 300_000, R, v2);
         assertFalse(v2.ok());
         assertEquals("byGroup.PARENT", fieldOf(v2));
 
         Map<Group, Integer> badSum = new EnumMap<>(ok.byGroup());
         badSum.put(Group.PUBLIC, 60);
         Validation v3 = new Validation();
-        SamplePlan.validate(new SamplePlan(600, badSum, Map.of(), "ADJUSTED"), 600, R, v3);
+        SamplePlan.validate(new SamplePlan(600, badSum, Map.of(), "ADJUSTED"), 600, 300_000, R, v3);
         assertEquals("byGroup", fieldOf(v3));
 
         Validation v4 = new Validation();
-        SamplePlan.validate(new SamplePlan(500, SamplePlan.splitGroups(500, R), Map.of(), "ADJUSTED"), 600, R, v4);
+        SamplePlan.validate(new SamplePlan(500, SamplePlan.splitGroups(500, R), Map.of(), "ADJUSTED"), 600, 300_000, R, v4);
         assertEquals("total", fieldOf(v4));
 
         Validation v5 = new Validation();
-        SamplePlan.validate(new SamplePlan(600, ok.byGroup(), Map.of(Location.URBAN, 400), "ADJUSTED"), 600, R, v5);
+        SamplePlan.validate(new SamplePlan(600, ok.byGroup(), Map.of(Location.URBAN, 400), "ADJUSTED"), 600, 300_000, R, v5);
         assertEquals("byLocation", fieldOf(v5));
+    }
+
+    @Test
+    void countsNearTheIntegerLimitDoNotOverflow() {
+        // issue 13: PARENT = 2^31 − 1 with the other groups negative summed to the total 600 in int arithmetic
+        Map<Group, Integer> wrap = new EnumMap<>(Group.class);
+        wrap.put(Group.PARENT, Integer.MAX_VALUE);
+        wrap.put(Group.STUDENT, Integer.MIN_VALUE + 600);
+        wrap.put(Group.TEACHER, 0);
+        wrap.put(Group.PRINCIPAL, 0);
+        wrap.put(Group.NPC_DEPUTY, 0);
+        wrap.put(Group.CPPCC_MEMBER, 0);
+        wrap.put(Group.PUBLIC, 1);
+        Validation v = new Validation();
+        SamplePlan.validate(new SamplePlan(600, wrap, Map.of(), "ADJUSTED"), 600, 300_000, R, v);
+        assertEquals(List.of("byGroup.STUDENT", "byGroup.PARENT"), fields(v));
+
+        // every count within the total, but seven of them near the limit: the long sum still sees the mismatch
+        Map<Group, Integer> big = new EnumMap<>(Group.class);
+        for (Group g : Group.values()) {
+            big.put(g, Integer.MAX_VALUE / 4);
+        }
+        Validation v2 = new Validation();
+        SamplePlan.validate(new SamplePlan(Integer.MAX_VALUE, big, Map.of(), "ADJUSTED"), 600, Long.MAX_VALUE, R, v2);
+        assertEquals(List.of("byGroup", "byGroup.PARENT"), fields(v2)); // 7 × 536,870,911 ≠ 2^31 − 1; parents < half
+
+        // the total itself is bounded by the resident population
+        Validation v3 = new Validation();
+        SamplePlan.validate(new SamplePlan(300_001, SamplePlan.splitGroups(300_001, R), Map.of(), "ADJUSTED"), 600,
+                300_000, R, v3);
+        assertEquals(List.of("total"), fields(v3));
+
+        // locations: each within the total, summing to the school-bound groups without wrapping
+        SamplePlan ok = SamplePlan.compute(300_000, Map.of(Location.URBAN, 1L), "SCHOOLS", R);
+        Validation v4 = new Validation();
+        SamplePlan.validate(new SamplePlan(600, ok.byGroup(), Map.of(Location.URBAN, Integer.MAX_VALUE,
+                Location.RURAL, Integer.MIN_VALUE + 450), "ADJUSTED"), 600, 300_000, R, v4);
+        assertEquals(List.of("byLocation.URBAN", "byLocation.RURAL"), fields(v4));
+    }
+
+    private static List<String> fields(Validation v) {
+        try {
+            v.throwIfInvalid();
+            return List.of();
+        } catch (ApiException e) {
+            return e.errors.stream().map(ApiException.FieldError::field).toList();
+        }
     }
 
     private static String fieldOf(Validation v) {

@@ -50,7 +50,9 @@ class SurveyCampaignTest {
                 .body("samplePlan.byGroup.PARENT", equalTo(300))
                 .body("samplePlan.byGroup.STUDENT", equalTo(50))
                 .body("samplePlan.byGroup.PUBLIC", equalTo(50))
-                .body("samplePlan.locationBasis", equalTo("SCHOOLS"))
+                // no population split known: registered schools, marked as the fallback
+                .body("samplePlan.locationBasis", equalTo("SCHOOLS_FALLBACK"))
+                .body("standard", equalTo("QUALITY"))
                 // 450 school-bound over 1 urban, 1 town, 2 rural schools
                 .body("samplePlan.byLocation", equalTo(Map.of("URBAN", 113, "TOWN", 112, "RURAL", 225)));
         createSurvey(admin(), COUNTY, 2025, OPENS, CLOSES).then().statusCode(409)
@@ -70,6 +72,37 @@ class SurveyCampaignTest {
                 .post("/api/v1/surveys").then().statusCode(201)
                 .body("samplePlan.locationBasis", equalTo("POPULATION"))
                 .body("samplePlan.byLocation", equalTo(Map.of("URBAN", 135, "TOWN", 90, "RURAL", 225)));
+    }
+
+    @Test
+    void theRegistrysPopulationSplitComesBeforeSchoolCounts() {
+        // 419904: the registry records 300 000 residents, 60 000 urban, 90 000 town, 150 000 rural, and has one
+        // school in each location (school counts would give 150 / 150 / 150)
+        Fixtures.county("419904", 300_000, new long[] {60_000, 90_000, 150_000}, List.of(
+                new Fixtures.SchoolSpec("4199040001", "城区小学", "URBAN"),
+                new Fixtures.SchoolSpec("4199040002", "镇小学", "TOWN"),
+                new Fixtures.SchoolSpec("4199040003", "村小学", "RURAL")));
+        // 450 school-bound × 1/5, 3/10, 1/2 = 90 / 135 / 225
+        createSurvey(admin(), "419904", 2025, OPENS, CLOSES).then().statusCode(201)
+                .body("samplePlan.locationBasis", equalTo("POPULATION"))
+                .body("samplePlan.byLocation", equalTo(Map.of("URBAN", 90, "TOWN", 135, "RURAL", 225)));
+    }
+
+    @Test
+    void theStandardSelectsTheQuestionnaireSet() {
+        String basic = as(admin()).body(Map.of("countyCode", COUNTY, "year", 2033, "standard", "BASIC",
+                        "opensAt", OPENS.toString(), "closesAt", CLOSES.toString()))
+                .post("/api/v1/surveys").then().statusCode(201).body("standard", equalTo("BASIC"))
+                .body("standardName", equalTo("基本均衡 · 满意度调查")).extract().path("id");
+        as(admin()).get("/api/v1/surveys/" + basic + "/questionnaires").then().statusCode(200)
+                .body("PUBLIC.items", hasSize(8)).body("STAFF.items", hasSize(8)).body("STUDENT.items", hasSize(6))
+                .body("PUBLIC.items[0].text", containsString("满意"));
+        String quality = Fixtures.draftSurvey(COUNTY, 2034);
+        as(admin()).get("/api/v1/surveys/" + quality + "/questionnaires").then().statusCode(200)
+                .body("PUBLIC.items", hasSize(10)).body("PUBLIC.items[0].text", containsString("认可"));
+        as(admin()).body(Map.of("countyCode", COUNTY, "year", 2035, "standard", "EXCELLENT",
+                        "opensAt", OPENS.toString(), "closesAt", CLOSES.toString()))
+                .post("/api/v1/surveys").then().statusCode(400).body("errors.field", hasItem("standard"));
     }
 
     @Test
@@ -102,8 +135,11 @@ class SurveyCampaignTest {
         as(token("VIEWER", "419900")).get("/api/v1/surveys/" + id).then().statusCode(200);
         as(token("VIEWER", "419900")).post("/api/v1/surveys/" + id + "/open").then().statusCode(403);
         createSurvey(token("INTEGRATION", "410000"), COUNTY, 2027, OPENS, CLOSES).then().statusCode(403);
-        // the county's own administrator and the province administrator may
-        createSurvey(token("COUNTY_ADMIN", COUNTY), COUNTY, 2027, OPENS, CLOSES).then().statusCode(201);
+        // the county under evaluation does not create its own survey; the supervising level does
+        createSurvey(token("COUNTY_ADMIN", COUNTY), COUNTY, 2027, OPENS, CLOSES).then().statusCode(403)
+                .contentType("application/problem+json");
+        createSurvey(token("REVIEWER", COUNTY), COUNTY, 2027, OPENS, CLOSES).then().statusCode(403);
+        createSurvey(token("REVIEWER", "419900"), COUNTY, 2027, OPENS, CLOSES).then().statusCode(201);
         createSurvey(token("PROVINCE_ADMIN", "410000"), COUNTY, 2028, OPENS, CLOSES).then().statusCode(201);
         as(token("COUNTY_ADMIN", "419801")).get("/api/v1/surveys?countyCode=" + COUNTY).then().statusCode(200)
                 .body("$", hasSize(0));
@@ -125,6 +161,8 @@ class SurveyCampaignTest {
                 "TEACHER", 50, "PRINCIPAL", 50, "NPC_DEPUTY", 50, "CPPCC_MEMBER", 50, "PUBLIC", 50),
                 "byLocation", Map.of("URBAN", 200, "TOWN", 150, "RURAL", 200));
         as(token("COUNTY_ADMIN", COUNTY)).body(plan).put("/api/v1/surveys/" + id + "/sample-plan").then()
+                .statusCode(403);
+        as(Fixtures.reviewer(COUNTY)).body(plan).put("/api/v1/surveys/" + id + "/sample-plan").then()
                 .statusCode(200).body("samplePlan.total", equalTo(700))
                 .body("samplePlan.byLocation.TOWN", equalTo(150));
         as(admin()).body(Map.of("total", 600, "byGroup", Map.of("PARENT", 250, "STUDENT", 60, "TEACHER", 60,
@@ -138,6 +176,70 @@ class SurveyCampaignTest {
         as(admin()).post("/api/v1/surveys/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
         as(admin()).body(plan).put("/api/v1/surveys/" + id + "/sample-plan").then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anOverflowingPlanIsA400AndNothingIsStored() {
+        String id = Fixtures.draftSurvey(COUNTY, 2036);
+        // issue 13: PARENT = 2^31 − 1 passed the int-summed check with the total still 600
+        Map<String, Object> overflow = Map.of("total", 600, "byGroup", Map.of("PARENT", 2147483647,
+                "STUDENT", -2147483048, "TEACHER", 0, "PRINCIPAL", 0, "NPC_DEPUTY", 0, "CPPCC_MEMBER", 0, "PUBLIC", 1));
+        as(admin()).body(overflow).put("/api/v1/surveys/" + id + "/sample-plan").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("byGroup.PARENT", "byGroup.STUDENT"));
+        Map<String, Object> allParents = Map.of("total", 600, "byGroup", Map.of("PARENT", 2147483647,
+                "STUDENT", 0, "TEACHER", 0, "PRINCIPAL", 0, "NPC_DEPUTY", 0, "CPPCC_MEMBER", 0, "PUBLIC", 0));
+        as(admin()).body(allParents).put("/api/v1/surveys/" + id + "/sample-plan").then().statusCode(400)
+                .body("errors.field", hasItem("byGroup.PARENT"));
+        as(admin()).body("{\"total\": 600, \"byGroup\": {\"PARENT\": 99999999999}}")
+                .put("/api/v1/surveys/" + id + "/sample-plan").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.startsWith("byGroup")); // beyond an int: Jackson
+        as(admin()).body(Map.of("total", 2147483647, "byGroup", Map.of("PARENT", 2147483647, "STUDENT", 0,
+                        "TEACHER", 0, "PRINCIPAL", 0, "NPC_DEPUTY", 0, "CPPCC_MEMBER", 0, "PUBLIC", 0)))
+                .put("/api/v1/surveys/" + id + "/sample-plan").then().statusCode(400)
+                .body("errors.field", hasItem("total"));
+        // nothing stored: the computed plan is unchanged, and invitations stay within it
+        as(admin()).get("/api/v1/surveys/" + id).then().statusCode(200).body("samplePlan.total", equalTo(600))
+                .body("samplePlan.byGroup.PARENT", equalTo(300));
+        as(admin()).post("/api/v1/surveys/" + id + "/open").then().statusCode(200);
+        as(admin()).body(Map.of("schoolCode", COUNTY + "0001", "group", "PARENT", "count", 1000))
+                .post("/api/v1/surveys/" + id + "/invitations").then().statusCode(409);
+    }
+
+    @Test
+    void theCountyTriesEverySupervisingActionAndIsRefused() {
+        String county = token("COUNTY_ADMIN", COUNTY);
+        String id = Fixtures.draftSurvey(COUNTY, 2037);
+        Map<String, Object> plan = Map.of("total", 600, "byGroup", Map.of("PARENT", 300, "STUDENT", 50,
+                "TEACHER", 50, "PRINCIPAL", 50, "NPC_DEPUTY", 50, "CPPCC_MEMBER", 50, "PUBLIC", 50));
+        List<Map<String, String>> items = List.of(Map.of("id", "P01", "text", "您对本县教育满意吗？"));
+        createSurvey(county, COUNTY, 2038, OPENS, CLOSES).then().statusCode(403);
+        as(county).body(plan).put("/api/v1/surveys/" + id + "/sample-plan").then().statusCode(403);
+        as(county).body(Map.of("items", items)).put("/api/v1/surveys/" + id + "/questionnaires/PUBLIC").then()
+                .statusCode(403);
+        as(county).post("/api/v1/surveys/" + id + "/open").then().statusCode(403);
+        as(county).body(Map.of("schoolCode", COUNTY + "0001", "group", "PARENT", "count", 5))
+                .post("/api/v1/surveys/" + id + "/invitations").then().statusCode(403);
+        as(county).post("/api/v1/surveys/" + id + "/close").then().statusCode(403);
+        as(county).get("/api/v1/surveys/" + id + "/flagged").then().statusCode(403);
+        as(county).body(Map.of("decision", "REJECT", "reason", "x")).post("/api/v1/surveys/" + id
+                + "/flagged/1/review").then().statusCode(403);
+        // and nothing changed: still a draft with the computed plan and the default questionnaire
+        as(admin()).get("/api/v1/surveys/" + id).then().body("status", equalTo("DRAFT"))
+                .body("samplePlan.byGroup.PARENT", equalTo(300));
+        as(admin()).get("/api/v1/surveys/" + id + "/questionnaires").then().body("PUBLIC.items", hasSize(10));
+        // what the county does see: the campaign and its quota progress
+        as(admin()).post("/api/v1/surveys/" + id + "/open").then().statusCode(200);
+        Fixtures.invite(id, COUNTY + "0001", "PARENT", 3);
+        as(county).get("/api/v1/surveys/" + id).then().statusCode(200).body("status", equalTo("OPEN"))
+                .body("quota.PARENT.planned", equalTo(300)).body("quota.PARENT.issued", equalTo(3))
+                .body("quota.PARENT.returned", equalTo(0));
+        // results only once closed
+        as(county).get("/api/v1/surveys/" + id + "/results").then().statusCode(403);
+        as(token("VIEWER", COUNTY)).get("/api/v1/surveys/" + id + "/results").then().statusCode(403);
+        as(admin()).post("/api/v1/surveys/" + id + "/close").then().statusCode(200);
+        as(county).get("/api/v1/surveys/" + id + "/results").then().statusCode(200)
+                .body("invitationsIssued", equalTo(3));
     }
 
     @Test

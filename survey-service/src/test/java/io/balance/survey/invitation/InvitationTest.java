@@ -88,15 +88,31 @@ class InvitationTest {
     }
 
     @Test
-    void schoolReportersIssueForTheirOwnSchoolOnly() {
-        issue(token("SCHOOL_REPORTER", TOWN), TOWN, "PARENT", 2).then().statusCode(201);
-        issue(token("SCHOOL_REPORTER", TOWN), RURAL, "PARENT", 2).then().statusCode(403);
-        issue(token("SCHOOL_REPORTER", TOWN), null, "PUBLIC", 2).then().statusCode(403);
-        issue(token("SCHOOL_REPORTER", "4199120001"), "4199120001", "PARENT", 2).then().statusCode(404);
-        issue(token("VIEWER", COUNTY), TOWN, "PARENT", 2).then().statusCode(403);
+    void onlyTheSupervisingLevelIssuesAndSeesCodes() {
+        // a reviewer of the county's city and the province administrator issue
+        issue(Fixtures.reviewer(COUNTY), TOWN, "PARENT", 2).then().statusCode(201);
+        issue(token("PROVINCE_ADMIN", "410000"), TOWN, "PARENT", 1).then().statusCode(201);
+        // the county under evaluation, its schools and its viewers do not (403: they may see the campaign)
+        for (String who : List.of(token("COUNTY_ADMIN", COUNTY), token("SCHOOL_REPORTER", TOWN),
+                token("VIEWER", COUNTY), token("REVIEWER", COUNTY), token("VIEWER", "419900"))) {
+            issue(who, TOWN, "PARENT", 2).then().statusCode(403).contentType("application/problem+json");
+        }
+        // another county's administrator, another city's reviewer: 404 (they may not know the campaign exists)
         issue(token("COUNTY_ADMIN", "419912"), TOWN, "PARENT", 2).then().statusCode(404);
-        as(token("SCHOOL_REPORTER", TOWN)).get("/api/v1/surveys/" + survey + "/invitations").then().statusCode(200)
-                .body("schoolCode", hasItem(TOWN)).body("findAll { it.schoolCode != '" + TOWN + "' }", hasSize(0));
+        issue(token("REVIEWER", "419800"), TOWN, "PARENT", 2).then().statusCode(404);
+        String batch = as(Fixtures.reviewer(COUNTY)).get("/api/v1/surveys/" + survey + "/invitations").then()
+                .statusCode(200).extract().path("[0].batchId");
+        // codes, batches, QR images and sheets: 404 for the county and everyone under the supervising level
+        for (String who : List.of(token("COUNTY_ADMIN", COUNTY), token("SCHOOL_REPORTER", TOWN),
+                token("VIEWER", COUNTY), token("VIEWER", "419900"), token("INTEGRATION", "410000"))) {
+            as(who).get("/api/v1/surveys/" + survey + "/invitations").then().statusCode(404);
+            as(who).get("/api/v1/surveys/" + survey + "/invitations/batches/" + batch + "/sheet.pdf").then()
+                    .statusCode(404).contentType("application/problem+json");
+            as(who).get("/api/v1/surveys/" + survey + "/invitations/batches/" + batch + "/codes/0/qr.png").then()
+                    .statusCode(404);
+        }
+        as(token("PROVINCE_ADMIN", "410000")).get("/api/v1/surveys/" + survey + "/invitations/batches/" + batch
+                + "/sheet.pdf").then().statusCode(200);
     }
 
     @Test
@@ -112,17 +128,15 @@ class InvitationTest {
             assertEquals(0, Fixtures.count("SELECT count(*) FROM invitation_batch WHERE position(convert_to('"
                     + code + "', 'UTF8') in codes_enc) > 0"));
         }
-        // QR image decodes to the public link
-        byte[] png = as(admin()).get("/api/v1/surveys/" + survey + "/invitations/" + codes.get(0) + "/qr.png")
+        // QR image (named by batch and position: no code in any URL) decodes to the public link
+        byte[] png = as(admin()).get("/api/v1/surveys/" + survey + "/invitations/batches/" + batch + "/codes/0/qr.png")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         var image = ImageIO.read(new ByteArrayInputStream(png));
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image)))).getText();
         assertEquals("http://localhost:8080/s/" + codes.get(0), decoded);
-        as(admin()).get("/api/v1/surveys/" + survey + "/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/qr.png")
+        as(admin()).get("/api/v1/surveys/" + survey + "/invitations/batches/" + batch + "/codes/13/qr.png")
                 .then().statusCode(404);
-        as(token("SCHOOL_REPORTER", TOWN)).get("/api/v1/surveys/" + survey + "/invitations/" + codes.get(0)
-                + "/qr.png").then().statusCode(403);
         // printable sheet: 12 slips per A4 page → 2 pages, every code on it
         byte[] pdf = as(admin()).get("/api/v1/surveys/" + survey + "/invitations/batches/" + batch + "/sheet.pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();

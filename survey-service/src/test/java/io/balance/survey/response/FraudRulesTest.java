@@ -21,13 +21,23 @@ class FraudRulesTest {
     void tooFastAllSameAndBurst() {
         assertEquals(List.of(FraudRules.TOO_FAST), rules.flags(19_999L, mixed, 1));
         assertEquals(List.of(FraudRules.TOO_FAST), rules.flags(null, mixed, 1)); // never fetched: blind POST
-        assertEquals(List.of(FraudRules.ALL_SAME),
-                rules.flags(60_000L, Collections.nCopies(10, Answer.RECOGNISE), 1));
         assertEquals(List.of(FraudRules.BURST), rules.flags(60_000L, mixed, 21));
         assertEquals(List.of(FraudRules.TOO_FAST, FraudRules.ALL_SAME, FraudRules.BURST),
                 rules.flags(1_000L, Collections.nCopies(10, Answer.NOT), 50));
-        // a short questionnaire all the same is not suspicious by itself
-        assertEquals(List.of(), rules.flags(60_000L, Collections.nCopies(4, Answer.MOSTLY), 1));
+        // a short questionnaire all the same and fast is too fast, not ALL_SAME (under 5 items)
+        assertEquals(List.of(FraudRules.TOO_FAST), rules.flags(1_000L, Collections.nCopies(4, Answer.MOSTLY), 1));
+    }
+
+    @Test
+    void theSameAnswerToEveryItemIsAFlagOnlyWithImplausibleSpeed() {
+        // a sincere parent who recognises everything, having read for 20 s (2 s an item): no flag at all
+        assertEquals(List.of(), rules.flags(20_000L, Collections.nCopies(10, Answer.RECOGNISE), 1));
+        assertEquals(List.of(), rules.flags(600_000L, Collections.nCopies(10, Answer.NOT), 1));
+        // one millisecond under 2 s an item: too fast, and then all the same is a further reason to look
+        assertEquals(List.of(FraudRules.TOO_FAST, FraudRules.ALL_SAME),
+                rules.flags(19_999L, Collections.nCopies(10, Answer.RECOGNISE), 1));
+        assertEquals(List.of(FraudRules.TOO_FAST, FraudRules.ALL_SAME),
+                rules.flags(null, Collections.nCopies(5, Answer.UNKNOWN), 1));
     }
 
     @Test

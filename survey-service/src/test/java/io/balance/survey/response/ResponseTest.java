@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -61,22 +62,38 @@ class ResponseTest {
     }
 
     @Test
-    void oneAnswerPerInvitationWithIdempotentRetry() {
+    void aCodesHolderCannotProbeWhatWasAnswered() {
         String code = invite(survey, URBAN, "PARENT", 1).get(0);
         var q = given().get("/api/v1/public/questionnaires/" + code.toLowerCase()).then().statusCode(200)
                 .body("group", equalTo("PARENT")).body("form", equalTo("PUBLIC")).body("answered", equalTo(false))
-                .extract().jsonPath();
+                .body("choices.RECOGNISE", equalTo("认可")).extract().jsonPath();
         List<String> items = q.getList("items.id", String.class);
         assertEquals(10, items.size());
         openedAgo(code, 300);
         Map<String, String> a = answers(items, "RECOGNISE", "MOSTLY", "NOT", "UNKNOWN");
         String address = freshAddress();
-        String first = submit(code, a, address).then().statusCode(201).body("status", equalTo("RECORDED"))
+        String pageLoad = "page-load-0001";
+        String first = submit(code, pageLoad, a, address).then().statusCode(201).body("status", equalTo("RECORDED"))
                 .extract().path("submittedAt");
-        submit(code, a, address).then().statusCode(201).body("submittedAt", equalTo(first));
-        submit(code, answers(items, "NOT"), address).then().statusCode(409).contentType("application/problem+json");
-        given().get("/api/v1/public/questionnaires/" + code).then().statusCode(200).body("answered", equalTo(true));
+        // the same page load again (a retry): the first answer's 201, whatever it sends
+        submit(code, pageLoad, a, address).then().statusCode(201).body("submittedAt", equalTo(first));
+        submit(code, pageLoad, answers(items, "NOT"), address).then().statusCode(201).body("submittedAt", equalTo(first));
+        // any other submission: 409 with the same answers as with different ones, so nothing can be learnt
+        String same = submit(code, "another-page-load", a, address).then().statusCode(409)
+                .contentType("application/problem+json").extract().asString();
+        String different = submit(code, "another-page-load", answers(items, "NOT"), address).then().statusCode(409)
+                .contentType("application/problem+json").extract().asString();
+        assertEquals(same, different);
+        given().get("/api/v1/public/questionnaires/" + code).then().statusCode(200).body("answered", equalTo(true))
+                .body("items", org.hamcrest.Matchers.empty());
         assertEquals(1, Fixtures.count(countFor(code)));
+        // the submission id is required and well-formed
+        String unused = invite(survey, URBAN, "PARENT", 1).get(0);
+        given().contentType(ContentType.JSON).body(Map.of("invitation", unused, "answers", a))
+                .post("/api/v1/public/responses").then().statusCode(400)
+                .body("errors.field", hasItem("submissionId"));
+        submit(unused, "short", a, address).then().statusCode(400).body("errors.field", hasItem("submissionId"));
+        assertEquals(0, Fixtures.count(countFor(unused)));
     }
 
     @Test
@@ -108,11 +125,11 @@ class ResponseTest {
         List<String> items = fetchItems(codes.get(0));
         int threads = 24;
         // identical retries racing: all succeed with the same receipt, one row
-        List<Integer> same = race(threads, i -> submit(codes.get(0), answers(items, "RECOGNISE", "MOSTLY"),
-                "10.99.1." + i).statusCode());
+        List<Integer> same = race(threads, i -> submit(codes.get(0), "one-page-load", answers(items, "RECOGNISE",
+                "MOSTLY"), "10.99.1." + i).statusCode());
         assertTrue(same.stream().allMatch(s -> s == 201), same.toString());
         assertEquals(1, Fixtures.count(countFor(codes.get(0))));
-        // different answers racing for one code: exactly one wins
+        // different page loads racing for one code: exactly one wins
         fetchItems(codes.get(1));
         List<String> values = List.of("RECOGNISE", "MOSTLY", "NOT", "UNKNOWN");
         List<Integer> different = race(threads, i -> {
@@ -153,32 +170,112 @@ class ResponseTest {
     }
 
     @Test
-    void implausibleAnswersAreFlaggedKeptAndExcluded() {
+    void implausibleSpeedIsFlaggedButTheSameAnswerToEveryItemAloneIsNot() {
         String survey = Fixtures.openSurvey(COUNTY, 2029);
-        List<String> codes = invite(survey, RURAL, "PARENT", 25);
+        List<String> codes = invite(survey, RURAL, "PARENT", 4);
         List<String> items = fetchItems(codes.get(0));
         // completed in milliseconds after opening
         submit(codes.get(0), answers(items, "RECOGNISE", "NOT"), freshAddress()).then().statusCode(201);
-        // never opened at all (a blind POST)
-        submit(codes.get(1), answers(items, "RECOGNISE", "NOT"), freshAddress()).then().statusCode(201);
-        // every item the same
+        // never opened at all (a blind POST), every item the same
+        submit(codes.get(1), answers(items, "RECOGNISE"), freshAddress()).then().statusCode(201);
+        // a sincere parent who recognises everything, having read for five minutes: no flag
         fetchItems(codes.get(2));
         openedAgo(codes.get(2), 300);
         submit(codes.get(2), answers(items, "RECOGNISE"), freshAddress()).then().statusCode(201);
-        // a burst: 22 careful-looking answers from one /24 within a minute; from the 21st on they are flagged
-        for (int i = 3; i < 25; i++) {
+        // read carefully, mixed answers: no flag
+        fetchItems(codes.get(3));
+        openedAgo(codes.get(3), 300);
+        submit(codes.get(3), answers(items, "MOSTLY", "NOT"), freshAddress()).then().statusCode(201);
+        var flagged = as(Fixtures.reviewer(COUNTY)).get("/api/v1/surveys/" + survey + "/flagged").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of(List.of("TOO_FAST"), List.of("TOO_FAST", "ALL_SAME")), flagged.getList("flags"));
+        as(admin()).get("/api/v1/surveys/" + survey + "/results").then().statusCode(200)
+                .body("valid", equalTo(2)).body("flagged", equalTo(2)).body("pendingReview", equalTo(2));
+        as(token("SCHOOL_REPORTER", RURAL)).get("/api/v1/surveys/" + survey + "/flagged").then().statusCode(403);
+    }
+
+    @Test
+    void aBurstFromOneAddressIsReviewedAndAcceptedAnswersCount() throws Exception {
+        // a parents' meeting on the school's Wi-Fi: 40 careful answers from one address within a minute
+        String survey = Fixtures.openSurvey(COUNTY, 2030);
+        String reviewer = Fixtures.reviewer(COUNTY);
+        List<String> codes = invite(survey, RURAL, "PARENT", 40);
+        List<String> items = List.of("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10");
+        for (int i = 0; i < 40; i++) {
             fetchItems(codes.get(i));
             openedAgo(codes.get(i), 300);
-            submit(codes.get(i), answers(items, "RECOGNISE", "MOSTLY", "NOT"), "10.77.3." + i).then().statusCode(201);
+            // the first 20: 认可 4, 比较认可 3, 不认可 3; the last 20 recognise everything (10 of 10)
+            Map<String, String> a = i < 20 ? answers(items, "RECOGNISE", "MOSTLY", "NOT") : answers(items, "RECOGNISE");
+            submit(codes.get(i), a, "10.88.1.40").then().statusCode(201);
         }
-        var flagged = as(admin()).get("/api/v1/surveys/" + survey + "/flagged").then().statusCode(200)
+        var flagged = as(reviewer).get("/api/v1/surveys/" + survey + "/flagged?pending=true").then().statusCode(200)
                 .extract().jsonPath();
-        List<List<String>> flags = flagged.getList("flags");
-        assertTrue(flags.contains(List.of("TOO_FAST")), flags.toString());
-        assertTrue(flags.contains(List.of("ALL_SAME")), flags.toString());
-        assertEquals(2, flags.stream().filter(f -> f.equals(List.of("BURST"))).count(), flags.toString());
-        assertEquals(2, flags.stream().filter(f -> f.equals(List.of("TOO_FAST"))).count(), flags.toString());
-        as(token("SCHOOL_REPORTER", RURAL)).get("/api/v1/surveys/" + survey + "/flagged").then().statusCode(403);
+        List<Integer> ids = flagged.getList("responseId", Integer.class);
+        assertEquals(20, ids.size());
+        assertTrue(flagged.getList("flags").stream().allMatch(f -> f.equals(List.of("BURST"))));
+        assertEquals(1, Set.copyOf(flagged.getList("source")).size()); // one source, shown as an opaque label
+        assertTrue(flagged.getList("review").stream().allMatch(r -> r == null));
+        // before review: reported apart, out of the rate (140 / 200), in rateAllAnswers ((140 + 200) / 400)
+        as(reviewer).get("/api/v1/surveys/" + survey + "/results").then().statusCode(200)
+                .body("valid", equalTo(20)).body("flagged", equalTo(20)).body("pendingReview", equalTo(20))
+                .body("rate", equalTo(0.7f)).body("rateAllAnswers", equalTo(0.85f))
+                .body("validReturnRate", equalTo(0.5f))
+                .body("validReturnRateBasis", containsString("invitations issued"));
+
+        // the reviewer accepts 19 (the meeting) and rejects one, each with a reason
+        for (int i = 0; i < 19; i++) {
+            as(reviewer).body(Map.of("decision", "ACCEPT", "reason", "家长会现场扫码，学校 Wi-Fi"))
+                    .post("/api/v1/surveys/" + survey + "/flagged/" + ids.get(i) + "/review").then().statusCode(200)
+                    .body("decision", equalTo("ACCEPT")).body("reviewedBy", equalTo("reviewer-419900"));
+        }
+        as(reviewer).body(Map.of("decision", "REJECT", "reason", "重复提交嫌疑"))
+                .post("/api/v1/surveys/" + survey + "/flagged/" + ids.get(19) + "/review").then().statusCode(200);
+        // hand-computed: (140 + 19 × 10) / (200 + 19 × 10) = 330 / 390 over 39 valid
+        as(reviewer).get("/api/v1/surveys/" + survey + "/results").then().statusCode(200)
+                .body("valid", equalTo(39)).body("pendingReview", equalTo(0)).body("accepted", equalTo(19))
+                .body("rejected", equalTo(1)).body("rate", equalTo((float) (330.0 / 390.0)))
+                .body("rateAllAnswers", equalTo(0.85f)).body("passes", equalTo(false));
+        // the rejection is reconsidered: accepted, it counts; (140 + 200) / 400 = 0.85 passes
+        as(reviewer).body(Map.of("decision", "accept", "reason", "核实为同一家长会"))
+                .post("/api/v1/surveys/" + survey + "/flagged/" + ids.get(19) + "/review").then().statusCode(200);
+        as(reviewer).get("/api/v1/surveys/" + survey + "/results").then().statusCode(200)
+                .body("valid", equalTo(40)).body("rejected", equalTo(0)).body("rate", equalTo(0.85f))
+                .body("passes", equalTo(true)).body("validReturnRate", equalTo(1.0f));
+
+        // every decision audited in the service's own database: who, with which role, when, what, why
+        assertEquals(21, Fixtures.count("SELECT count(*) FROM flag_review WHERE survey_id = '" + survey + "'"));
+        assertEquals(21, Fixtures.count("SELECT count(*) FROM flag_review WHERE survey_id = '" + survey
+                + "' AND reviewed_by = 'reviewer-419900' AND reviewer_role = 'REVIEWER' AND reason <> '' "
+                + "AND reviewed_at IS NOT NULL AND decision IN ('ACCEPT', 'REJECT')"));
+        as(reviewer).get("/api/v1/surveys/" + survey + "/reviews").then().statusCode(200)
+                .body("size()", equalTo(21)).body("[19].decision", equalTo("REJECT"))
+                .body("[20].decision", equalTo("ACCEPT")).body("[20].reason", equalTo("核实为同一家长会"));
+        as(reviewer).get("/api/v1/surveys/" + survey + "/flagged").then().statusCode(200)
+                .body("review.decision", everyItem(equalTo("ACCEPT")));
+
+        // a review needs a decision and a reason, and a flagged answer of this survey
+        as(reviewer).body(Map.of("decision", "MAYBE")).post("/api/v1/surveys/" + survey + "/flagged/" + ids.get(0)
+                + "/review").then().statusCode(400).body("errors.field", containsInAnyOrder("decision", "reason"));
+        long unflagged = Fixtures.count("SELECT min(id) FROM response WHERE survey_id = '" + survey + "'");
+        as(reviewer).body(Map.of("decision", "ACCEPT", "reason", "x")).post("/api/v1/surveys/" + survey
+                + "/flagged/" + unflagged + "/review").then().statusCode(404);
+        as(reviewer).body(Map.of("decision", "ACCEPT", "reason", "x")).post("/api/v1/surveys/" + this.survey
+                + "/flagged/" + ids.get(0) + "/review").then().statusCode(404);
+        // the county under evaluation does not review its own answers
+        as(token("COUNTY_ADMIN", COUNTY)).body(Map.of("decision", "REJECT", "reason", "x"))
+                .post("/api/v1/surveys/" + survey + "/flagged/" + ids.get(0) + "/review").then().statusCode(403);
+        as(token("COUNTY_ADMIN", COUNTY)).get("/api/v1/surveys/" + survey + "/reviews").then().statusCode(403);
+
+        // a decision after the close republishes the final results (a higher revision, still closed)
+        as(reviewer).post("/api/v1/surveys/" + survey + "/close").then().statusCode(200);
+        long events = Fixtures.count("SELECT count(*) FROM outbox_event WHERE payload LIKE '%" + survey + "%'");
+        as(reviewer).body(Map.of("decision", "REJECT", "reason", "复核：来源不明"))
+                .post("/api/v1/surveys/" + survey + "/flagged/" + ids.get(0) + "/review").then().statusCode(200);
+        assertEquals(events + 1, Fixtures.count("SELECT count(*) FROM outbox_event WHERE payload LIKE '%" + survey
+                + "%'"));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM outbox_event WHERE payload LIKE '%" + survey
+                + "%' AND payload::jsonb ->> 'closed' = 'true' AND (payload::jsonb ->> 'valid')::int = 39 "
+                + "AND id = (SELECT max(id) FROM outbox_event WHERE payload LIKE '%" + survey + "%')"));
     }
 
     @Test
@@ -210,9 +307,9 @@ class ResponseTest {
             while (rs.next()) {
                 columns.add(rs.getString(1));
             }
-            assertEquals(Set.of("id", "invitation", "survey_id", "school_code", "location", "grp", "answers", "digest",
-                    "n_recognise", "n_mostly", "n_not", "n_unknown", "duration_ms", "client_key", "flags",
-                    "submitted_at"), Set.copyOf(columns));
+            assertEquals(Set.of("id", "invitation", "survey_id", "school_code", "location", "grp", "answers",
+                    "submission_id", "n_recognise", "n_mostly", "n_not", "n_unknown", "duration_ms", "client_key",
+                    "flags", "review", "submitted_at"), Set.copyOf(columns));
         }
         List<String> keys = new ArrayList<>();
         for (String code : codes) {
@@ -237,17 +334,43 @@ class ResponseTest {
                 .body(containsString("name=viewport")).body(containsString("比较认可")).body(containsString("不了解"))
                 .body(not(containsString("<script"))).extract().asString();
         assertTrue(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16_000, "page should be light");
-        // an incomplete form comes back with what was chosen and the gaps marked
-        given().header("X-Forwarded-For", freshAddress()).contentType(ContentType.URLENC)
-                .formParam("q_S01", "RECOGNISE").post("/s/" + code).then().statusCode(400)
-                .body(containsString("未作答")).body(containsString("value=RECOGNISE checked"));
-        var form = given().header("X-Forwarded-For", freshAddress()).contentType(ContentType.URLENC);
+        // each rendering carries its own submission id (a hidden field: the page has no script)
+        String pageLoad = submissionIdOf(html);
+        assertTrue(pageLoad.length() >= 8, html);
+        assertNotEquals(pageLoad, submissionIdOf(given().header("X-Forwarded-For", freshAddress()).get("/s/" + code)
+                .then().statusCode(200).extract().asString()));
+        // an incomplete form comes back with what was chosen, the gaps marked and the same page load
+        String again = given().header("X-Forwarded-For", freshAddress()).contentType(ContentType.URLENC)
+                .formParam("submissionId", pageLoad).formParam("q_S01", "RECOGNISE").post("/s/" + code).then()
+                .statusCode(400).body(containsString("未作答")).body(containsString("value=RECOGNISE checked"))
+                .extract().asString();
+        assertEquals(pageLoad, submissionIdOf(again));
+        var form = given().header("X-Forwarded-For", freshAddress()).contentType(ContentType.URLENC)
+                .formParam("submissionId", pageLoad);
         for (int i = 1; i <= 8; i++) {
             form = form.formParam("q_S0" + i, i % 2 == 0 ? "RECOGNISE" : "MOSTLY");
         }
         form.post("/s/" + code).then().statusCode(200).body(containsString("谢谢您的参与"));
-        given().header("X-Forwarded-For", freshAddress()).get("/s/" + code).then().statusCode(200)
-                .body(containsString("已经提交过了"));
+        // the same form sent again (a double tap): thanked again, one answer stored
+        var resend = given().header("X-Forwarded-For", freshAddress()).contentType(ContentType.URLENC)
+                .formParam("submissionId", pageLoad);
+        for (int i = 1; i <= 8; i++) {
+            resend = resend.formParam("q_S0" + i, "NOT");
+        }
+        resend.post("/s/" + code).then().statusCode(200).body(containsString("谢谢您的参与"));
+        assertEquals(1, Fixtures.count(countFor(code)));
+        // any other page load: only that the code was used, nothing of the answer
+        var other = given().header("X-Forwarded-For", freshAddress()).contentType(ContentType.URLENC)
+                .formParam("submissionId", "another-page-load");
+        for (int i = 1; i <= 8; i++) {
+            other = other.formParam("q_S0" + i, i % 2 == 0 ? "RECOGNISE" : "MOSTLY");
+        }
+        other.post("/s/" + code).then().statusCode(409).body(containsString("邀请码已使用"));
+        String used = given().header("X-Forwarded-For", freshAddress()).get("/s/" + code).then().statusCode(409)
+                .body(containsString("邀请码已使用")).extract().asString();
+        for (String hint : List.of("<form", "比较认可", "不认可", "RECOGNISE", "MOSTLY", "S01")) {
+            assertTrue(!used.contains(hint), "the used-code page shows " + hint);
+        }
         given().header("X-Forwarded-For", freshAddress()).get("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then()
                 .statusCode(404).body(containsString("邀请码无效"));
     }
@@ -265,15 +388,19 @@ class ResponseTest {
         String closing = Fixtures.openSurvey(COUNTY, 2027);
         List<String> codes = invite(closing, URBAN, "PARENT", 2);
         fetchItems(codes.get(0));
-        submit(codes.get(0), answers(items, "MOSTLY", "NOT"), freshAddress()).then().statusCode(201);
+        submit(codes.get(0), "page-load-before-close", answers(items, "MOSTLY", "NOT"), freshAddress()).then()
+                .statusCode(201);
         as(admin()).post("/api/v1/surveys/" + closing + "/close").then().statusCode(200);
         given().header("X-Forwarded-For", freshAddress()).get("/s/" + codes.get(1)).then().statusCode(410)
                 .body(containsString("调查已结束"));
         given().get("/api/v1/public/questionnaires/" + codes.get(1)).then().statusCode(410);
         submit(codes.get(1), answers(items, "MOSTLY", "NOT"), freshAddress()).then().statusCode(409)
                 .body("type", containsString("survey-closed"));
-        // the retry of an answer stored before the close still gets its receipt
-        submit(codes.get(0), answers(items, "MOSTLY", "NOT"), freshAddress()).then().statusCode(201);
+        // the retry of an answer stored before the close still gets its receipt; another page load does not
+        submit(codes.get(0), "page-load-before-close", answers(items, "MOSTLY", "NOT"), freshAddress()).then()
+                .statusCode(201);
+        submit(codes.get(0), "a-later-page-load", answers(items, "MOSTLY", "NOT"), freshAddress()).then()
+                .statusCode(409);
         as(admin()).body(Map.of("schoolCode", URBAN, "group", "PARENT", "count", 1))
                 .post("/api/v1/surveys/" + closing + "/invitations").then().statusCode(409);
     }
@@ -303,30 +430,46 @@ class ResponseTest {
         submit(parents.get(2), answers(p, "NOT", "UNKNOWN"), freshAddress()).then().statusCode(201);
         // teacher: 认可 5, 比较认可 0, 不认可 5
         submit(teachers.get(0), answers(t, "RECOGNISE", "NOT"), freshAddress()).then().statusCode(201);
-        // deputy: ten identical answers (all 不了解) are flagged ALL_SAME
+        // deputy: ten identical answers (all 不了解), read for ten minutes: plausible, no flag (and no rate: all 不了解)
         submit(deputies.get(0), answers(p, "UNKNOWN"), freshAddress()).then().statusCode(201);
-        // overall over the 3 valid: (7 + 4 + 5) / ((10 − 2) + (10 − 4) + 10) = 16 / 24
-        as(token("VIEWER", COUNTY)).get("/api/v1/surveys/" + live + "/results").then().statusCode(200)
-                .body("valid", equalTo(3)).body("flagged", equalTo(2))
+        // overall over the 4 valid: (7 + 4 + 5 + 0) / ((10 − 2) + (10 − 4) + 10 + 0) = 16 / 24
+        String reviewer = Fixtures.reviewer(COUNTY);
+        as(reviewer).get("/api/v1/surveys/" + live + "/results").then().statusCode(200)
+                .body("valid", equalTo(4)).body("flagged", equalTo(1)).body("pendingReview", equalTo(1))
                 .body("rate", equalTo((float) (16.0 / 24.0)))
+                // with the flagged parent's 不认可 5, 不了解 5: (16) / (24 + 5)
+                .body("rateAllAnswers", equalTo((float) (16.0 / 29.0)))
                 .body("byGroup.PARENT.rate", equalTo((float) (11.0 / 14.0)))
                 .body("byGroup.PARENT.valid", equalTo(2)).body("byGroup.PARENT.flagged", equalTo(1))
+                .body("byGroup.PARENT.pendingReview", equalTo(1))
                 .body("byGroup.TEACHER.rate", equalTo(0.5f))
-                .body("byGroup.NPC_DEPUTY.rate", nullValue()).body("byGroup.NPC_DEPUTY.flagged", equalTo(1))
+                .body("byGroup.NPC_DEPUTY.rate", nullValue()).body("byGroup.NPC_DEPUTY.valid", equalTo(1))
                 .body("bySchool." + URBAN + ".rate", equalTo((float) (11.0 / 14.0)))
                 .body("bySchool." + URBAN + ".name", equalTo("城关第一小学"))
                 .body("bySchool." + RURAL + ".valid", equalTo(1))
                 .body("byLocation.RURAL.rate", equalTo(0.5f))
                 .body("quota.PARENT.planned", equalTo(300)).body("quota.PARENT.issued", equalTo(3))
                 .body("quota.PARENT.valid", equalTo(2))
-                .body("validReturnRate", equalTo((float) (3.0 / 600.0)))
+                // valid questionnaires over invitations issued (3 + 2 + 1), not over the plan
+                .body("invitationsIssued", equalTo(6))
+                .body("validReturnRate", equalTo((float) (4.0 / 6.0)))
+                .body("validReturnRateBasis", containsString("invitations issued"))
                 .body("passes", equalTo(false));
         as(token("INTEGRATION", "410000")).get("/api/v1/surveys/" + live + "/results").then().statusCode(200)
-                .body("answers.UNKNOWN", equalTo(6));
+                .body("answers.UNKNOWN", equalTo(16));
         as(token("SCHOOL_REPORTER", URBAN)).get("/api/v1/surveys/" + live + "/results").then().statusCode(403);
         as(token("VIEWER", "419801")).get("/api/v1/surveys/" + live + "/results").then().statusCode(404);
-        as(admin()).get("/api/v1/surveys/" + live + "/flagged").then().statusCode(200)
-                .body("flags", hasItem(List.of("ALL_SAME"))).body("[0].answers", notNullValue());
+        // the county sees its results once the campaign has closed, not while it runs
+        as(token("VIEWER", COUNTY)).get("/api/v1/surveys/" + live + "/results").then().statusCode(403);
+        as(reviewer).get("/api/v1/surveys/" + live + "/flagged").then().statusCode(200)
+                .body("flags", equalTo(List.of(List.of("TOO_FAST")))).body("[0].answers", notNullValue())
+                .body("[0].answers.P01", equalTo("NOT"));
+    }
+
+    private static String submissionIdOf(String html) {
+        var m = java.util.regex.Pattern.compile("name=submissionId value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "no submissionId field in the page");
+        return m.group(1);
     }
 
     private static String countFor(String code) {

@@ -124,7 +124,8 @@ class ResponseWriterTest {
 
     private static ResponseWriter.Row row(byte[] invitation, UUID survey, String location) {
         return new ResponseWriter.Row(invitation, survey, "4199990001", location, "PARENT",
-                "{\"P01\":\"RECOGNISE\"}", invitation, new int[] {1, 0, 0, 0}, 60_000L, new byte[16], new String[0],
+                "{\"P01\":\"RECOGNISE\"}", "submission-" + java.util.HexFormat.of().formatHex(invitation, 0, 8),
+                new int[] {1, 0, 0, 0}, 60_000L, new byte[16], new String[0],
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

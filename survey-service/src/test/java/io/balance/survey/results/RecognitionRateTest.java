@@ -18,8 +18,28 @@ class RecognitionRateTest {
     void undefinedWhenOnlyDontKnow() {
         assertNull(RecognitionRate.of(0, 0, 0));
         RecognitionRate.Tally t = new RecognitionRate.Tally();
-        t.unknown = 10;
+        t.counted.unknown = 10;
         t.valid = 1;
         assertNull(t.rate());
+    }
+
+    @Test
+    void rateAllAnswersCountsFlaggedQuestionnairesTheRateLeavesOut() {
+        RecognitionRate.Tally valid = new RecognitionRate.Tally();
+        valid.valid = 1;
+        valid.counted.recognise = 8;
+        valid.counted.not = 2;
+        valid.all.recognise = 8;
+        valid.all.not = 2;
+        RecognitionRate.Tally pending = new RecognitionRate.Tally();
+        pending.flagged = 1;
+        pending.pending = 1;
+        pending.all.not = 10;
+        RecognitionRate.Tally overall = new RecognitionRate.Tally();
+        overall.add(valid);
+        overall.add(pending);
+        assertEquals(0.8, overall.rate(), 1e-12); // 8 / 10 over the valid one
+        assertEquals(0.4, overall.rateAllAnswers(), 1e-12); // 8 / 20 over both
+        assertEquals(1, overall.pending);
     }
 }

@@ -1,0 +1,139 @@
+package io.balance.survey.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The survey service's settings ({@code balance.survey.*}), each default here and nowhere else, except the
+ * background intervals, which the scheduler reads by name: their values are in application.properties.
+ */
+@ConfigMapping(prefix = "balance.survey")
+public interface SurveyConfig {
+    /** The one service secret (client-address HMAC, sealing of printable codes); no default outside test/dev. */
+    String secret();
+
+    /** Where respondents open their invitations (the gateway's public address); printed into QR codes. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** How long the submit path may use a cached campaign state. */
+    @WithDefault("2s")
+    Duration stateCacheTtl();
+
+    /** Campaigns open and close by their times this often. */
+    Duration lifecycleInterval();
+
+    Outbox outbox();
+
+    Sample sample();
+
+    Results results();
+
+    Fraud fraud();
+
+    RateLimit rateLimit();
+
+    Invitations invitations();
+
+    Pdf pdf();
+
+    Submit submit();
+
+    Registry registry();
+
+    /** The sampling rule (evaluation-standards.md §5). */
+    interface Sample {
+        @WithDefault("1.5")
+        BigDecimal permille();
+
+        @WithDefault("400000")
+        long smallCountyPopulation();
+
+        @WithDefault("600")
+        int smallCountySample();
+
+        @WithDefault("0.5")
+        BigDecimal minParentShare();
+    }
+
+    interface Outbox {
+        /** The outbox relay runs this often. */
+        Duration interval();
+    }
+
+    interface Results {
+        /** Coalesced results events are written this often. */
+        Duration publishInterval();
+
+        @WithDefault("0.85")
+        double passRate();
+
+        @WithDefault("0.70")
+        double minValidReturnRate();
+    }
+
+    /** Reasons to look at an answer (never to drop it). */
+    interface Fraud {
+        @WithDefault("2")
+        double minSecondsPerItem();
+
+        @WithDefault("5")
+        int allSameMinItems();
+
+        @WithDefault("20")
+        int burstPerMinute();
+    }
+
+    interface RateLimit {
+        /** Public requests per minute from one address range (IPv4 /24, IPv6 /64). */
+        @WithDefault("120")
+        int perMinute();
+    }
+
+    interface Invitations {
+        @WithDefault("1000")
+        int maxBatch();
+    }
+
+    interface Pdf {
+        /** CJK fonts for the printable slips, the first that exists is used. */
+        @WithDefault("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,"
+                + "/usr/share/fonts/truetype/arphic/uming.ttc,/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+        List<String> cjkFonts();
+    }
+
+    /** The submit path's batching queues (ResponseWriter, InvitationLookup). */
+    interface Submit {
+        /** Threads committing answers (each commit carries a batch). */
+        @WithDefault("2")
+        int writers();
+
+        /** Threads resolving invitation codes (each query carries a batch). */
+        @WithDefault("2")
+        int lookupThreads();
+
+        /** The most requests one round trip carries. */
+        @WithDefault("200")
+        int maxBatch();
+
+        /** Requests that may wait for each queue; beyond that a submission gets 503. */
+        @WithDefault("20000")
+        int queue();
+
+        /** How long a submission waits for its round trip before it gets 503. */
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
+    /** The consumer of school-service's registry topics. */
+    interface Registry {
+        @WithDefault("survey-service")
+        String groupId();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+}
