@@ -20,7 +20,8 @@ if [ ! -f "$stamp" ] || [ ! -f embedded-infra/target/runtime.classpath ]; then
 elif [ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
   needs_build=true
 fi
-for module in school-service indicator-service survey-service gateway; do
+for module in school-service indicator-service survey-service supervision-service gateway; do
+  [ -d "$module" ] || continue
   [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || needs_build=true
 done
 

@@ -9,12 +9,21 @@ import java.util.Map;
  * limit, failing check, veto). Carried by {@link EvaluationChangedV1#details()}; added to v1 additively, so
  * it is null in events written before it existed.
  *
+ * @param compliance      schools and school-stages meeting the school rule, null when the rule set has none
  * @param recognitionRate the survey's recognition rate (社会认可度), null without a survey result
  */
 public record EvaluationDetailsV1(
         List<Stage> stages,
+        Compliance compliance,
         List<Check> checks,
         Double recognitionRate) {
+
+    /**
+     * Compliance with the school rule (达标) as the evaluation counts it: a school complies when every one of its
+     * judged stages does; special-education schools are in neither count, teaching points under 50 are.
+     */
+    public record Compliance(int schools, int compliantSchools, int schoolStages, int compliantSchoolStages) {
+    }
 
     /**
      * One compulsory stage.

@@ -45,6 +45,7 @@ class EventJsonTest {
                                 0.5, false, "raise the 2 school-stages below 6.1 to it", 820.5)),
                         List.of(new EvaluationDetailsV1.SchoolStage("1199990101", "一小", "PRIMARY", 600, false, false,
                                 Map.of("R5", 1200.0))))),
+                new EvaluationDetailsV1.Compliance(40, 31, 44, 35),
                 List.of(new EvaluationDetailsV1.Check("assurance", "G3", "音乐美术专用教室", "FAIL", "1 school",
                         List.of(new EvaluationDetailsV1.SchoolIssue("1199990101", "一小", "no music room",
                                 Map.of("musicRooms", 1.0))))),

@@ -1,7 +1,7 @@
 package io.balance.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,31 +10,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * Loads the demo county through the public API, once: every {@code demo/*.requests} file in name order,
  * each line {@code METHOD /path [@file [content-type]]} ({@code #} starts a comment), sent with a locally
  * minted SYSTEM_ADMIN token. Through the gateway when it runs, else straight to the owning service.
+ * <p>
+ * A failed or slow request is reported and retried a bounded number of times; when it still fails the load
+ * stops, says so, and is tried again at the next start. It never throws for a request's sake: the platform
+ * keeps running whatever the demo data does.
  */
 final class DemoLoader {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Attempts per request that got no answer (timeout, closed connection) or a 5xx. */
+    static final int ATTEMPTS = 5;
 
-    private DemoLoader() {
+    private final HttpClient http;
+    private final UnaryOperator<String> baseUrl;
+    private final String token;
+    private final Duration requestTimeout;
+    private final Duration settle;
+    private final PrintStream out;
+
+    /**
+     * @param baseUrl        path → base URL of whoever answers it
+     * @param requestTimeout how long one attempt may go without an answer
+     * @param settle         how long a 4xx is retried: services learn of each other's data through Kafka, so a
+     *                       request may be refused until an event has arrived
+     */
+    DemoLoader(UnaryOperator<String> baseUrl, String token, Duration requestTimeout, Duration settle, PrintStream out) {
+        // HTTP/1.1, not the JDK client's default HTTP/2: over plain http that default sends every request on a new
+        // connection with "Upgrade: h2c", and an upgrade carrying a request (a POST, a PUT with a body) is the
+        // fragile path of Vert.x' server (a response on the upgrading stream could close it early, leaving the
+        // client waiting for an answer that never comes). Nothing here needs HTTP/2.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.requestTimeout = requestTimeout;
+        this.settle = settle;
+        this.out = out;
     }
 
-    static void loadOnce(LocalStack stack, Path demoDirectory, Path marker) throws IOException, InterruptedException {
+    /** The local run's loader: a SYSTEM_ADMIN token of the stack's keys, 60 s per attempt, 30 s for events to arrive. */
+    static boolean loadOnce(LocalStack stack, Path demoDirectory, Path marker) throws IOException, InterruptedException {
+        String token = stack.keys().mint("demo-loader", "SYSTEM_ADMIN", null);
+        return new DemoLoader(path -> baseUrl(stack, path), token, Duration.ofSeconds(60), Duration.ofSeconds(30),
+                System.out).load(demoDirectory, marker);
+    }
+
+    /** @return true when the demo data is (now or earlier) loaded; false when a request failed (reported) */
+    boolean load(Path demoDirectory, Path marker) throws IOException, InterruptedException {
         if (Files.exists(marker) || !Files.isDirectory(demoDirectory)) {
-            return;
+            return true;
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(demoDirectory)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".requests")).sorted().toList();
         }
         if (files.isEmpty()) {
-            return;
+            return true;
         }
-        String token = stack.keys().mint("demo-loader", "SYSTEM_ADMIN", null);
         int sent = 0;
         for (Path file : files) {
             int lineNumber = 0;
@@ -44,42 +83,67 @@ final class DemoLoader {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                String[] parts = line.split("\\s+");
-                String method = parts[0];
-                String path = parts[1];
-                HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-                String contentType = "application/json";
-                if (parts.length > 2 && parts[2].startsWith("@")) {
-                    body = HttpRequest.BodyPublishers.ofFile(demoDirectory.resolve(parts[2].substring(1)));
-                    if (parts.length > 3) {
-                        contentType = parts[3];
-                    }
-                }
-                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(stack, path) + path))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", contentType)
-                        .method(method, body)
-                        .build();
-                // Services learn of each other's data through Kafka (a survey needs its county from the
-                // registry events), so a request may be refused until an event has arrived: retry for a while.
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (response.statusCode() >= 300 && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                    response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                }
-                if (response.statusCode() >= 300) {
-                    System.out.printf("Demo data: %s:%d %s %s answered %d: %s%n", file.getFileName(), lineNumber,
-                            method, path, response.statusCode(), response.body());
-                    System.out.println("Demo data not (fully) loaded; it is tried again at the next start.");
-                    return;
+                String where = file.getFileName() + ":" + lineNumber;
+                if (!send(where, line.split("\\s+"), demoDirectory)) {
+                    out.println("Demo data not (fully) loaded; the platform keeps running, and the demo load is tried "
+                            + "again at the next start.");
+                    return false;
                 }
                 sent++;
             }
         }
         Files.writeString(marker, "loaded " + sent + " requests\n");
-        System.out.println("Demo data loaded (" + sent + " requests).");
+        out.println("Demo data loaded (" + sent + " requests).");
+        return true;
+    }
+
+    /** One request line, retried within bounds; true once it is answered 2xx. */
+    private boolean send(String where, String[] parts, Path demoDirectory) throws InterruptedException {
+        String method = parts[0];
+        String path = parts[1];
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl.apply(path) + path))
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", parts.length > 3 ? parts[3] : "application/json");
+        try {
+            builder.method(method, parts.length > 2 && parts[2].startsWith("@")
+                    ? HttpRequest.BodyPublishers.ofFile(demoDirectory.resolve(parts[2].substring(1)))
+                    : HttpRequest.BodyPublishers.noBody());
+        } catch (IOException e) {
+            out.printf("Demo data: %s %s %s: %s%n", where, method, path, e);
+            return false;
+        }
+        HttpRequest request = builder.build();
+        long settleDeadline = System.nanoTime() + settle.toNanos();
+        boolean answerLost = false;
+        int failures = 0;
+        String last;
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status < 300) {
+                    return true;
+                }
+                if (status == 409 && answerLost) {
+                    return true; // the attempt whose answer was lost did arrive (the report is already submitted, ...)
+                }
+                last = "answered " + status + ": " + response.body();
+                if (status >= 500 ? ++failures >= ATTEMPTS : System.nanoTime() > settleDeadline) {
+                    break;
+                }
+            } catch (IOException e) { // no answer: timeout, connection refused or closed under the request
+                answerLost = true;
+                last = "got no answer: " + e;
+                if (++failures >= ATTEMPTS) {
+                    break;
+                }
+                out.printf("Demo data: %s %s %s %s; retrying (%d of %d)%n", where, method, path, last, failures + 1, ATTEMPTS);
+            }
+            Thread.sleep(failures == 0 ? 500 : 1000L * failures);
+        }
+        out.printf("Demo data: %s %s %s %s%n", where, method, path, last);
+        return false;
     }
 
     /** The gateway when it runs; otherwise the owning service, by the routing table of docs/architecture.md. */

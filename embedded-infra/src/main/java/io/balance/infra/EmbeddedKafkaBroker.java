@@ -25,7 +25,8 @@ import org.apache.kafka.common.Uuid;
  * down and bring it back.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    // generous: on a saturated build machine a healthy broker has been seen to need more than 90 s to start
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path directory;
     private final boolean temporary;

@@ -44,8 +44,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(chosen)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
-                    // a test cluster is thrown away, so it need not survive a power cut; a kept one must
-                    .setServerConfig("fsync", temporary ? "off" : "on");
+                    // A test cluster is thrown away, so it need not survive a power cut; a kept one (the local run)
+                    // must: fsync, and durable commits (zonky's default is synchronous_commit=off, which may lose
+                    // an answer or a report acknowledged just before a crash).
+                    .setServerConfig("fsync", temporary ? "off" : "on")
+                    .setServerConfig("synchronous_commit", temporary ? "off" : "on");
             EmbeddedPostgres postgres = builder.start();
             // fast shutdown on SIGINT, then the temporary directory goes too
             Reaper reaper = Reaper.watch("$(head -1 '" + directory.resolve("postmaster.pid") + "' 2>/dev/null)", "INT",

@@ -78,6 +78,7 @@ public final class JwtKeys {
         Instant now = Instant.now();
         StringBuilder claims = new StringBuilder()
                 .append("{\"iss\":").append(quote(TokenClaims.ISSUER))
+                .append(",\"aud\":").append(quote(TokenClaims.AUDIENCE))
                 .append(",\"sub\":").append(quote(subject))
                 .append(",\"upn\":").append(quote(subject))
                 .append(",\"groups\":[").append(quote(role)).append(']')

@@ -16,20 +16,23 @@ import java.util.concurrent.TimeUnit;
 
 /** One built Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as a child process. */
 public final class ServiceProcess {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
     private Reaper reaper;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logFile) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.logFile = logFile;
     }
@@ -44,6 +47,15 @@ public final class ServiceProcess {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** Quarkus' management interface: {@code /q/health}, {@code /q/metrics}; never routed by the gateway. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public Path logFile() {
@@ -63,6 +75,7 @@ public final class ServiceProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 "-jar", jar.toString()));
         try {
             Files.createDirectories(logFile.getParent());
@@ -77,25 +90,27 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200. */
+    /**
+     * Waits until {@code /q/health/ready} on the management port answers 200. A service built without the management
+     * interface (it still serves health on its API port) is accepted with a warning, so that the stack runs while
+     * the services move over one by one.
+     */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean warned = false;
         while (System.nanoTime() < deadline) {
             if (!running()) {
                 throw new IllegalStateException(name + " exited; see " + logFile);
             }
-            try {
-                HttpResponse<Void> response = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
+            if (ready(managementUrl())) {
+                return;
+            }
+            if (!Ports.listening(managementPort) && ready(url())) {
+                if (!warned) {
+                    warned = true;
+                    System.err.println(name + " serves /q/health on its API port: enable quarkus.management (it must not be routed)");
                 }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return;
             }
             try {
                 Thread.sleep(250);
@@ -105,6 +120,32 @@ public final class ServiceProcess {
             }
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + logFile);
+    }
+
+    private static boolean ready(String base) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: a crash, no shutdown hooks (tests of what survives one). */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reaper.cancel();
+        process = null;
     }
 
     /** SIGTERM (Quarkus shuts down gracefully), SIGKILL after 20 s. */

@@ -41,6 +41,22 @@ class EmbeddedInfraTest {
     }
 
     @Test
+    void aKeptClusterCommitsDurably(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // the local run's cluster (kept between runs): an acknowledged commit is on disk
+        EmbeddedPostgresServer kept = EmbeddedPostgresServer.start(dir.resolve("pg"), 0);
+        try (Connection c = DriverManager.getConnection(kept.jdbcUrl("postgres"),
+                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('synchronous_commit'), current_setting('fsync')")) {
+            assertTrue(rs.next());
+            assertEquals("on", rs.getString(1));
+            assertEquals("on", rs.getString(2));
+        } finally {
+            kept.close();
+        }
+    }
+
+    @Test
     void kafkaDeliversAndSurvivesARestart() throws Exception {
         EmbeddedKafkaBroker kafka = EmbeddedInfra.kafka();
         String topic = "infra-test-" + UUID.randomUUID();

@@ -34,7 +34,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] {"school", "indicator", "survey"}) {
+        for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
             int port = freePort();
             PORTS.put(name, port);
             startServer(name);
@@ -81,6 +81,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
         if (path.endsWith("/bench")) {
             bench(request);
+            return;
+        }
+        if (path.endsWith("/fail")) {
+            request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 500).put("title", "Internal error").encode());
             return;
         }
         if (path.endsWith("/hang")) {
@@ -166,12 +171,19 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String path = switch (name) {
             case "school" -> "/api/v1/schools/{schoolCode}";
             case "indicator" -> "/api/v1/counties/{countyCode}/evaluations/{year}";
+            case "supervision" -> "/api/v1/problems/{problemId}";
             default -> "/api/v1/surveys/{id}";
         };
         JsonObject schema = new JsonObject().put("$ref", "#/components/schemas/Thing");
         JsonObject ok = new JsonObject().put("description", "ok")
                 .put("content", new JsonObject().put("application/json", new JsonObject().put("schema", schema)));
-        JsonObject get = new JsonObject().put("operationId", name + "Get")
+        JsonArray parameters = new JsonArray();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        while (names.find()) {
+            parameters.add(new JsonObject().put("name", names.group(1)).put("in", "path").put("required", true)
+                    .put("schema", new JsonObject().put("type", "string")));
+        }
+        JsonObject get = new JsonObject().put("operationId", name + "Get").put("parameters", parameters)
                 .put("responses", new JsonObject().put("200", ok));
         return new JsonObject()
                 .put("openapi", "3.1.0")

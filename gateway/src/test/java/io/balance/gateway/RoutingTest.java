@@ -134,7 +134,7 @@ class RoutingTest {
                 .header("X-Content-Type-Options", is("nosniff"))
                 .header("Referrer-Policy", is("no-referrer"))
                 .body(containsString("县域义务教育均衡发展督导评估平台"))
-                .body(containsString("/q/swagger-ui"));
+                .body(containsString("/swagger-ui/"));
         Api.anonymous().get("/ui/api.js").then().statusCode(200).body(containsString("/api/v1/auth/token"));
         Api.anonymous().get("/s/CODE").then().statusCode(200)
                 .header("X-Frame-Options", is("DENY"))
@@ -155,8 +155,28 @@ class RoutingTest {
                 .then().header("Access-Control-Allow-Origin", nullValue());
     }
 
+    /** The management interface's actual port (a free one in tests: quarkus.management.test-port=0). */
+    static String management(String path) {
+        String port = System.getProperty("quarkus.management.test-port");
+        if (port == null || port.equals("0")) {
+            port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.management.test-port", String.class);
+        }
+        return "http://localhost:" + port + path;
+    }
+
     @Test
-    void healthIsOpen() {
-        Api.anonymous().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    void healthIsOnTheManagementPort() {
+        RestAssured.given().get(management("/q/health/ready")).then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void metricsLabelRoutesByTemplateNeverByRawPath() {
+        Api.anonymous().get("/s/SECRETCODE42").then().statusCode(200);
+        Api.as(Api.mint("metrics", "SYSTEM_ADMIN", null)).get("/api/v1/schools/4103290001/indicators/2025")
+                .then().statusCode(200);
+        String scraped = RestAssured.given().get(management("/q/metrics")).then().statusCode(200).extract().asString();
+        java.util.List<String> raw = scraped.lines().filter(l -> l.contains("SECRETCODE42") || l.contains("4103290001")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), raw, "raw paths in the metrics");
+        org.junit.jupiter.api.Assertions.assertTrue(scraped.contains("uri=\"/s/{code}\""), "no route template");
     }
 }

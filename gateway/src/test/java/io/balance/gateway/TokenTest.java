@@ -70,30 +70,76 @@ class TokenTest {
     }
 
     @Test
-    void wrongPasswordIs401AndRepeatedFailuresLockTheAccountForAWhile() throws Exception {
+    void tokensCarryTheAudienceAndOnesForAnotherAudienceAreRefused() throws Exception {
+        assertEquals(io.balance.contracts.TokenClaims.AUDIENCE, claims(Api.adminToken()).getString("aud"));
+        java.security.PrivateKey key = io.smallrye.jwt.util.KeyUtils.decodePrivateKey(java.nio.file.Files.readString(
+                EmbeddedInfra.keys().privateKeyFile()));
+        String foreign = io.smallrye.jwt.build.Jwt.issuer(io.balance.contracts.TokenClaims.ISSUER)
+                .audience("https://elsewhere.example/api").upn("stranger").groups("SYSTEM_ADMIN")
+                .expiresIn(600).sign(key);
+        String noAudience = io.smallrye.jwt.build.Jwt.issuer(io.balance.contracts.TokenClaims.ISSUER)
+                .upn("stranger").groups("SYSTEM_ADMIN").expiresIn(600).sign(key);
+        Api.as(foreign).get("/api/v1/users").then().statusCode(401);
+        Api.as(noAudience).get("/api/v1/users").then().statusCode(401);
+    }
+
+    @Test
+    void failedSignInsAreThrottledWithGrowingDelaysAndAnAdministratorCanUnlock() throws Exception {
         String admin = Api.adminToken();
         Api.as(admin).contentType(ContentType.JSON)
                 .body(Map.of("username", "locky", "password", "correct-horse-1", "role", "PROVINCE_ADMIN",
                         "jurisdiction", "410000"))
                 .post("/api/v1/users").then().statusCode(201);
-        String address = Api.freshAddress();
-        for (int i = 0; i < 5; i++) {
-            Api.from(address).contentType(ContentType.JSON)
+        // each attempt from another address: the account's own count (3 free failures, then 1 s, 2 s, 4 s …)
+        for (int i = 0; i < 4; i++) {
+            Api.anonymous().contentType(ContentType.JSON)
                     .body(Map.of("username", "locky", "password", "wrong-" + i))
                     .post("/api/v1/auth/token")
                     .then().statusCode(401).contentType("application/problem+json")
                     .body("detail", is("unknown username or wrong password"));
         }
-        // locked: even the right password is refused, with a hint when to come back
-        Api.from(address).contentType(ContentType.JSON)
-                .body(Map.of("username", "locky", "password", "correct-horse-1"))
-                .post("/api/v1/auth/token")
-                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
-                .contentType("application/problem+json");
-        Thread.sleep(3500); // %test lockout is 3 s
+        long first = retryAfter("locky", "correct-horse-1"); // blocked: even the right password, no bcrypt spent
+        Thread.sleep(first * 1000 + 200);
+        Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", "locky", "password", "wrong-5"))
+                .post("/api/v1/auth/token").then().statusCode(401);
+        long second = retryAfter("locky", "correct-horse-1");
+        assertTrue(second > first, "the delay grows: " + first + " then " + second);
+
+        // an unknown name is throttled exactly alike: the 429 tells nothing about which names exist
+        for (int i = 0; i < 4; i++) {
+            Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", "no-such-person", "password", "x" + i))
+                    .post("/api/v1/auth/token").then().statusCode(401).body("detail", is("unknown username or wrong password"));
+        }
+        assertTrue(retryAfter("no-such-person", "x") >= 1);
+
+        // the province's administrator may not unlock what it cannot see; the system administrator can
+        Api.as(Api.mint("other-province", "PROVINCE_ADMIN", "420000")).post("/api/v1/users/locky/unlock")
+                .then().statusCode(404);
+        Api.as(admin).post("/api/v1/users/locky/unlock").then().statusCode(204);
         String jwt = Api.signIn("locky", "correct-horse-1");
         assertEquals("410000", claims(jwt).getString("jurisdiction"));
         assertEquals("PROVINCE_ADMIN", claims(jwt).getJsonArray("groups").getString(0));
+    }
+
+    @Test
+    void oneSourceAddressIsThrottledAcrossAccounts() {
+        String address = Api.freshAddress();
+        for (int i = 0; i < 11; i++) { // 10 free failures per source; the 11th starts the delays
+            Api.from(address).contentType(ContentType.JSON).body(Map.of("username", "spray-" + i, "password", "Winter2025"))
+                    .post("/api/v1/auth/token").then().statusCode(401);
+        }
+        Api.from(address).contentType(ContentType.JSON).body(Map.of("username", "spray-next", "password", "Winter2025"))
+                .post("/api/v1/auth/token").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // the accounts themselves are not blocked for others
+        Api.signIn("admin", "admin");
+    }
+
+    private static long retryAfter(String username, String password) {
+        String header = Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token")
+                .then().statusCode(429).contentType("application/problem+json")
+                .extract().header("Retry-After");
+        return Long.parseLong(header);
     }
 
     @Test

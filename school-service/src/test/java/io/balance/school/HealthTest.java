@@ -9,14 +9,24 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Operations: health against the real database, OpenAPI with the contract's paths, Swagger UI, Prometheus. */
+/**
+ * Operations: health against the real database and Prometheus on the management port (never on the API port,
+ * which the gateway routes), OpenAPI with the contract's paths and Swagger UI on the API port.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class, initArgs = @io.quarkus.test.common.ResourceArg(name = "database", value = "school"))
 class HealthTest {
     @Test
     void readyAgainstRealPostgres() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        Management.given().get("/q/health/started").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
@@ -30,7 +40,7 @@ class HealthTest {
 
     @Test
     void prometheusMetricsIncludeTheOutbox() {
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("balance_outbox_backlog"))
                 .body(containsString("jvm_memory_used_bytes"));
     }

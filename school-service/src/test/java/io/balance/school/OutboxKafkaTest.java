@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.balance.contracts.Topics;
 import io.balance.infra.EmbeddedInfra;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -74,9 +73,9 @@ class OutboxKafkaTest {
                     .put("/api/v1/schools/" + school).then().statusCode(200).body("revision", equalTo(2));
             Api.as(Api.admin()).post(url + "/approve").then().statusCode(200);
             // the relay cannot deliver: the backlog shows in readiness, which stays UP
-            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").jsonPath()
+            await().atMost(Duration.ofSeconds(20)).until(() -> Management.given().get("/q/health/ready").jsonPath()
                     .getInt("checks.find { it.name == 'outbox-relay' }.data.backlog") >= 2);
-            RestAssured.get("/q/health/ready").then().statusCode(200);
+            Management.given().get("/q/health/ready").then().statusCode(200);
         } finally {
             EmbeddedInfra.kafka().start();
         }
@@ -88,7 +87,7 @@ class OutboxKafkaTest {
         var approved = Topic.read(Topics.SCHOOL_REPORTS, e -> school.equals(e.key()), 1, Duration.ofSeconds(60));
         assertEquals(1, approved.size(), "the approval arrives exactly once");
         assertEquals("停机时改名的学校", approved.get(0).payload().get("school").get("name").asText());
-        await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.get("/q/health/ready").jsonPath()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Management.given().get("/q/health/ready").jsonPath()
                 .getInt("checks.find { it.name == 'outbox-relay' }.data.backlog") == 0);
     }
 }

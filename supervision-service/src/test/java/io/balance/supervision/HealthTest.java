@@ -10,20 +10,30 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Operations: health against the real database (Flyway applied), Swagger UI, Prometheus. */
+/**
+ * Operations: health against the real database (Flyway applied) and Prometheus on the management port (never on
+ * the API port, which the gateway routes), Swagger UI on the API port.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "supervision"))
 class HealthTest {
     @Test
     void readyAgainstRealPostgres() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        management().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test
     void swaggerAndMetrics() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** Quarkus' management interface of the application under test: a free port of its own. */
+    private static io.restassured.specification.RequestSpecification management() {
+        return given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Tokens through the gateway: issue, claims, use downstream, expiry, forgery, client credentials, lockout. */
+/** Tokens through the gateway: issue, claims, use downstream, expiry, forgery, client credentials, sign-in throttling. */
 @ExtendWith(SystemStack.class)
 @Order(2)
 class TokenFlowTest {
@@ -91,27 +91,27 @@ class TokenFlowTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAccountForAWhile() {
+    void repeatedWrongPasswordsThrottleTheAccountWithGrowingDelays() {
         World world = SystemStack.world();
         String name = "lockout-" + System.nanoTime() % 100000;
         World.as(world.adminToken).contentType(ContentType.JSON).body(Map.of("username", name,
                         "password", World.PASSWORD, "role", "VIEWER", "jurisdiction", world.a.county))
                 .post("/api/v1/users").then().statusCode(201);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) { // 3 free failures; the 4th blocks the name for 1 s, then 2 s, 4 s …
             given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "wrong password " + i))
                     .post("/api/v1/auth/token").then().statusCode(401);
         }
-        // locked: even the right password is refused, with a hint when to retry
+        // throttled: even the right password is refused (no bcrypt spent), with a hint when to retry
         String retryAfter = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", World.PASSWORD))
                 .post("/api/v1/auth/token").then().statusCode(429).contentType("application/problem+json")
                 .extract().header("Retry-After");
         assertNotNull(retryAfter);
         assertFalse(Long.parseLong(retryAfter) <= 0);
-        // lockout in this stack: 4 s (BALANCE_AUTH_LOCKOUT_DURATION)
+        // the first delay: 1 s
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 given().contentType(ContentType.JSON).body(Map.of("username", name, "password", World.PASSWORD))
                         .post("/api/v1/auth/token").statusCode() == 200);
-        // the lockout concerned that account only
+        // the throttling concerned that account only
         World.signIn(world.a.users.get(Role.VIEWER), World.PASSWORD);
     }
 

@@ -26,10 +26,21 @@ public class Account extends PanacheEntityBase {
     public String countyCode;
     @Column(name = "secret_hash", nullable = false)
     public String secretHash;
-    @Column(name = "failed_attempts", nullable = false)
-    public int failedAttempts;
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
+    /** For a DEPARTMENT: its department code (the token's department claim). */
+    public String department;
+    /** A disabled account cannot sign in (the same answer as a wrong password). */
+    @Column(nullable = false)
+    public boolean disabled;
+    /** Set by an administrator's reset: the next sign-in must choose a new password. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+    /** A client's secret before its last rotation, valid until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret_hash")
+    public String previousSecretHash;
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at", nullable = false)

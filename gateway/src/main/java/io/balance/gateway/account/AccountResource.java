@@ -2,6 +2,7 @@ package io.balance.gateway.account;
 
 import io.balance.contracts.Role;
 import io.balance.gateway.audit.AuditLog;
+import io.balance.gateway.audit.AuditTrail;
 import io.balance.gateway.auth.PasswordHasher;
 import io.balance.gateway.auth.TokenVerifier;
 import io.balance.gateway.problem.Problem;
@@ -26,6 +27,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,20 +40,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class AccountResource {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}");
-    static final int MIN_PASSWORD = 10;
-    static final int MAX_PASSWORD_BYTES = 72; // bcrypt reads at most 72 bytes
+    static final Pattern DEPARTMENT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record NewUser(String username, String password, String role, String jurisdiction) {
+    /** {@code department}: required for a DEPARTMENT (its department code), absent for every other role. */
+    public record NewUser(String username, String password, String role, String jurisdiction, String department) {
     }
 
     public record NewClient(String clientId, String role, String jurisdiction) {
     }
 
-    public record UserView(String username, String role, String jurisdiction, String countyCode, String createdBy,
-                           Instant createdAt) {
+    public record UserView(String username, String role, String jurisdiction, String countyCode, String department,
+                           boolean disabled, boolean mustChangePassword, String createdBy, Instant createdAt) {
         static UserView of(Account a) {
-            return new UserView(a.name, a.role, a.jurisdiction, a.countyCode, a.createdBy, a.createdAt);
+            return new UserView(a.name, a.role, a.jurisdiction, a.countyCode, a.department, a.disabled,
+                    a.mustChangePassword, a.createdBy, a.createdAt);
         }
     }
 
@@ -60,12 +65,16 @@ public class AccountResource {
     @Inject
     SchoolDirectory schools;
     @Inject
+    AuditTrail audit;
+    @Inject
     io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @POST
     @Path("/users")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a person (only roles below yours, inside your jurisdiction)")
+    @Operation(operationId = "createUser", summary = "Create a person (only roles below yours, inside your jurisdiction)")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public Response createUser(NewUser body) {
         RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
@@ -74,12 +83,13 @@ public class AccountResource {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         validName("username", body.username(), errors);
-        if (body.password() == null || body.password().length() < MIN_PASSWORD) {
-            errors.add(new Problem.FieldError("password", "must have at least " + MIN_PASSWORD + " characters"));
-        } else if (body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add(new Problem.FieldError("password", "must have at most " + MAX_PASSWORD_BYTES + " bytes"));
-        }
+        PasswordRules.check("password", body.password(), body.username(), errors);
         Role role = role(body.role(), errors);
+        if (role == Role.DEPARTMENT && (body.department() == null || !DEPARTMENT.matcher(body.department()).matches())) {
+            errors.add(new Problem.FieldError("department", "a DEPARTMENT needs its department code (1-32 letters, digits, _ -)"));
+        } else if (role != null && role != Role.DEPARTMENT && body.department() != null) {
+            errors.add(new Problem.FieldError("department", "only a DEPARTMENT has a department"));
+        }
         if (role == Role.INTEGRATION) {
             errors.add(new Problem.FieldError("role", "INTEGRATION accounts are clients: POST /api/v1/clients"));
         }
@@ -87,15 +97,17 @@ public class AccountResource {
             throw ProblemException.invalid(errors);
         }
         String county = authorize(caller, role, body.jurisdiction(), rc);
-        Account account = newAccount(body.username(), Account.Kind.PERSON, role, body.jurisdiction(), county, caller,
-                PasswordHasher.hash(body.password()));
+        Account account = newAccount(body.username(), Account.Kind.PERSON, role, body.jurisdiction(), county,
+                body.department(), caller, PasswordHasher.hash(body.password()));
         return Response.created(URI.create("/api/v1/users/" + account.name)).entity(UserView.of(account)).build();
     }
 
     @POST
     @Path("/clients")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a province system's client; its clientSecret is shown only in this answer")
+    @Operation(operationId = "createClient", summary = "Create a province system's client; its clientSecret is shown only in this answer")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientCreated.class)))
     public Response createClient(NewClient body) {
         RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
@@ -115,7 +127,7 @@ public class AccountResource {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Account account = newAccount(body.clientId(), Account.Kind.CLIENT, role, body.jurisdiction(), null, caller,
+        Account account = newAccount(body.clientId(), Account.Kind.CLIENT, role, body.jurisdiction(), null, null, caller,
                 PasswordHasher.hash(secret));
         return Response.created(URI.create("/api/v1/clients/" + account.name))
                 .header("Cache-Control", "no-store")
@@ -126,7 +138,7 @@ public class AccountResource {
 
     @GET
     @Path("/users")
-    @Operation(summary = "The accounts (people and clients) within your jurisdiction")
+    @Operation(operationId = "listUsers", summary = "The accounts (people and clients) within your jurisdiction")
     public List<UserView> list() {
         RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
@@ -145,7 +157,7 @@ public class AccountResource {
 
     @GET
     @Path("/users/{name}")
-    @Operation(summary = "One account within your jurisdiction (404 otherwise)")
+    @Operation(operationId = "getUser", summary = "One account within your jurisdiction (404 otherwise)")
     public UserView get(@PathParam("name") String name) {
         RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = caller(rc);
@@ -183,8 +195,8 @@ public class AccountResource {
         return county;
     }
 
-    private static Account newAccount(String name, Account.Kind kind, Role role, String jurisdiction, String county,
-                                      TokenVerifier.Caller caller, String hash) {
+    private Account newAccount(String name, Account.Kind kind, Role role, String jurisdiction, String county,
+                               String department, TokenVerifier.Caller caller, String hash) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (Account.find(name) != null) {
                 throw ProblemException.of(409, "conflict", "Already exists", "the name " + name + " is taken");
@@ -195,10 +207,13 @@ public class AccountResource {
             account.role = role.name();
             account.jurisdiction = jurisdiction;
             account.countyCode = county;
+            account.department = department;
             account.secretHash = hash;
             account.createdBy = caller.name();
             account.createdAt = Instant.now();
             account.persistAndFlush();
+            audit.record(AuditTrail.Kind.ACCOUNT_CREATED, caller, name, county != null ? county : jurisdiction,
+                    "role " + role + (department == null ? "" : ", department " + department));
             return account;
         });
     }
@@ -224,7 +239,7 @@ public class AccountResource {
         }
     }
 
-    static TokenVerifier.Caller caller(RoutingContext rc) {
+    public static TokenVerifier.Caller caller(RoutingContext rc) {
         TokenVerifier.Caller caller = rc.get(GatewayFilter.CALLER);
         if (caller == null) {
             throw ProblemException.of(401, "unauthorized", "Authentication required", "a bearer token is required");

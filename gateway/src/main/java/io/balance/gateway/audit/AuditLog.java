@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,11 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * The audit log of every write through the gateway (who, what, when, how it ended). Entries are queued when the
- * response ends and written in batches by one background thread, so auditing adds no database round trip to a
- * request; on shutdown the queue is drained.
+ * The audit entries of writes through the gateway to the services (who, what, when, how it ended). Entries are
+ * queued when the response ends and appended to the hash-chained trail ({@link AuditTrail}) in batches by one
+ * background thread, so auditing adds no database round trip to a proxied request; on shutdown the queue is drained.
+ * A crash loses what is queued (at most the last ~200 ms); the gateway's own events (sign-ins, account changes) are
+ * written in the transaction of the change instead.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -115,24 +116,12 @@ public class AuditLog {
     private void write(List<Entry> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into audit_entry (at, actor, actor_role, actor_jurisdiction, division, method, path, status,"
-                            + " duration_ms, client_address) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Entry e : batch) {
-                    String county = "SCHOOL_REPORTER".equals(e.role()) ? reporterCounty(connection, e.actor()) : null;
-                    insert.setTimestamp(1, Timestamp.from(e.at()));
-                    insert.setString(2, e.actor());
-                    insert.setString(3, e.role());
-                    insert.setString(4, e.jurisdiction());
-                    insert.setString(5, AuditScope.division(e.path(), e.explicitDivision(), e.jurisdiction(), county));
-                    insert.setString(6, e.method());
-                    insert.setString(7, e.path().length() > 512 ? e.path().substring(0, 512) : e.path());
-                    insert.setInt(8, e.status());
-                    insert.setInt(9, e.durationMs());
-                    insert.setString(10, e.address());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            for (Entry e : batch) {
+                String county = "SCHOOL_REPORTER".equals(e.role()) ? reporterCounty(connection, e.actor()) : null;
+                String path = e.path().length() > 512 ? e.path().substring(0, 512) : e.path();
+                AuditTrail.append(connection, new AuditTrail.Entry(e.at(), AuditTrail.Kind.REQUEST, e.actor(), e.role(),
+                        e.jurisdiction(), AuditScope.division(e.path(), e.explicitDivision(), e.jurisdiction(), county),
+                        null, null, e.method(), path, e.status(), e.durationMs(), e.address()));
             }
             connection.commit();
         }

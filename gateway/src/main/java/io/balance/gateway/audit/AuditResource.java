@@ -32,12 +32,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit", description = "Who wrote what, when, and how it ended")
 @SecurityRequirement(name = "jwt")
 public class AuditResource {
-    public record EntryView(long id, Instant at, String actor, String actorRole, String actorJurisdiction,
-                            String division, String method, String path, int status, int durationMs) {
+    public record EntryView(long id, Instant at, String kind, String actor, String actorRole, String actorJurisdiction,
+                            String division, String subject, String detail, String method, String path, Integer status,
+                            Integer durationMs) {
+    }
+
+    /** The chain's check: how many chained entries, the first whose hash or link is wrong (null: intact). */
+    public record ChainCheck(long checked, Long firstBrokenId, String lastHash, boolean headMatches) {
     }
 
     public record Page(List<EntryView> items, int page, int size, long total) {
     }
+
+    /** The chain's start (V6__audit_chain.sql). */
+    static final String GENESIS = "0".repeat(64);
 
     @Inject
     DataSource dataSource;
@@ -45,7 +53,7 @@ public class AuditResource {
     io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @GET
-    @Operation(summary = "Writes through the gateway within your province (PROVINCE_ADMIN) or all (SYSTEM_ADMIN)")
+    @Operation(operationId = "listAudit", summary = "Sign-ins, account changes and writes through the gateway within your province (PROVINCE_ADMIN) or all (SYSTEM_ADMIN)")
     public Page list(@QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
                      @QueryParam("page") Integer page, @QueryParam("size") Integer size)
             throws SQLException {
@@ -94,8 +102,8 @@ public class AuditResource {
                 }
             }
             List<EntryView> items = new ArrayList<>();
-            try (PreparedStatement query = c.prepareStatement("select id, at, actor, actor_role, actor_jurisdiction,"
-                    + " division, method, path, status, duration_ms from audit_entry" + where
+            try (PreparedStatement query = c.prepareStatement("select id, at, kind, actor, actor_role, actor_jurisdiction,"
+                    + " division, subject, detail, method, path, status, duration_ms from audit_entry" + where
                     + " order by at desc, id desc limit ? offset ?")) {
                 List<Object> all = new ArrayList<>(args);
                 all.add(s);
@@ -105,11 +113,58 @@ public class AuditResource {
                     while (rs.next()) {
                         items.add(new EntryView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getInt(9), rs.getInt(10)));
+                                rs.getString(9), rs.getString(10), rs.getString(11), (Integer) rs.getObject(12),
+                                (Integer) rs.getObject(13)));
                     }
                 }
             }
             return new Page(items, p, s, total);
+        }
+    }
+
+    @GET
+    @Path("/chain")
+    @Operation(operationId = "checkAuditChain",
+            summary = "Recompute the audit trail's hash chain (SYSTEM_ADMIN): the first entry edited or missing, if any")
+    public ChainCheck chain() throws SQLException {
+        TokenVerifier.Caller caller = current.getCurrent().get(GatewayFilter.CALLER);
+        if (caller == null || Role.valueOf(caller.role()) != Role.SYSTEM_ADMIN) {
+            throw ProblemException.of(403, "forbidden", "Forbidden", "the chain check is for system administrators");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            // one snapshot for the entries and the head, whatever is appended meanwhile
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            String expected = null;
+            long checked = 0;
+            Long broken = null;
+            try (PreparedStatement q = c.prepareStatement("select id, at, kind, actor, actor_role, actor_jurisdiction,"
+                    + " division, subject, detail, method, path, status, duration_ms, client_address, prev_hash, hash"
+                    + " from audit_entry where hash is not null order by id");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    checked++;
+                    String previous = rs.getString(15);
+                    AuditTrail.Entry entry = new AuditTrail.Entry(rs.getTimestamp(2).toInstant(),
+                            AuditTrail.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            (Integer) rs.getObject(12), (Integer) rs.getObject(13), rs.getString(14));
+                    boolean linked = expected == null ? GENESIS.equals(previous) : expected.equals(previous);
+                    String recomputed = AuditTrail.hash(previous, entry.at(), entry);
+                    if (broken == null && (!linked || !recomputed.equals(rs.getString(16)))) {
+                        broken = rs.getLong(1);
+                    }
+                    expected = rs.getString(16);
+                }
+            }
+            String head;
+            try (PreparedStatement q = c.prepareStatement("select last_hash from audit_chain_head where id = 1");
+                 ResultSet rs = q.executeQuery()) {
+                rs.next();
+                head = rs.getString(1);
+            }
+            c.commit();
+            return new ChainCheck(checked, broken, expected, expected == null || expected.equals(head));
         }
     }
 

@@ -105,8 +105,6 @@ public class Bootstrap {
             LOG.info("created the bootstrap SYSTEM_ADMIN 'admin'");
         } else if (!PasswordHasher.matches(password, admin.secretHash)) {
             admin.secretHash = PasswordHasher.hash(password);
-            admin.failedAttempts = 0;
-            admin.lockedUntil = null;
             LOG.info("reset the password of 'admin' to BALANCE_ADMIN_PASSWORD");
         }
     }

@@ -13,19 +13,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenIssuer {
     public static final long LIFESPAN_SECONDS = 3600;
+    /** The issue time in milliseconds (iat has whole seconds): a revocation and a new sign-in in one second differ. */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
 
     @ConfigProperty(name = "balance.auth.signing-key-id")
     Optional<String> keyId;
 
-    public String issue(String name, String role, String jurisdiction) {
+    public String issue(String name, String role, String jurisdiction, String department) {
         JwtClaimsBuilder claims = Jwt.issuer(TokenClaims.ISSUER)
+                .audience(TokenClaims.AUDIENCE)
                 .subject(name)
                 .upn(name)
                 .groups(Set.of(role))
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(ISSUED_AT_MILLIS, System.currentTimeMillis())
                 .expiresIn(LIFESPAN_SECONDS);
         if (jurisdiction != null) {
             claims.claim(TokenClaims.JURISDICTION, jurisdiction);
+        }
+        if (department != null) {
+            claims.claim(TokenClaims.DEPARTMENT, department);
         }
         var signer = claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256);
         if (keyId.isPresent() && !keyId.get().isBlank()) {

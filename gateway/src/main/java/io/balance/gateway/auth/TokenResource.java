@@ -11,14 +11,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in for people (username, password) and province systems (client id, secret): a one-hour RS256 token. */
 @Path("/api/v1/auth/token")
 @Tag(name = "auth", description = "Tokens for people and province systems")
 public class TokenResource {
-    /** Either pair; the other stays null. */
-    public record TokenRequest(String username, String password, String clientId, String clientSecret) {
+    /** Either pair; the other stays null. {@code newPassword}: after an administrator's reset, the one chosen now. */
+    public record TokenRequest(String username, String password, String clientId, String clientSecret,
+                               String newPassword) {
     }
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
@@ -26,11 +30,15 @@ public class TokenResource {
 
     @Inject
     SignIn signIn;
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Obtain a bearer token (expiresIn 3600 s)")
+    @Operation(operationId = "issueToken", summary = "Obtain a bearer token (expiresIn 3600 s)")
+    @APIResponse(responseCode = "200", description = "a bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     public Response token(TokenRequest request) {
         if (request == null) {
             throw ProblemException.invalid("body", "send {\"username\",\"password\"} or {\"clientId\",\"clientSecret\"}");
@@ -53,17 +61,28 @@ public class TokenResource {
         if (secret == null || secret.isEmpty()) {
             errors.add(new Problem.FieldError(secretField, "must not be empty"));
         }
+        if (request.newPassword() != null) {
+            if (!person) {
+                errors.add(new Problem.FieldError("newPassword", "only people choose passwords"));
+            } else {
+                io.balance.gateway.account.PasswordRules.check("newPassword", request.newPassword(), name, errors);
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        var peer = current.getCurrent().request().remoteAddress();
         SignIn.Outcome outcome = signIn.attempt(person ? io.balance.gateway.account.Account.Kind.PERSON
-                : io.balance.gateway.account.Account.Kind.CLIENT, name.trim(), secret);
+                : io.balance.gateway.account.Account.Kind.CLIENT, name.trim(), secret, request.newPassword(),
+                peer == null ? "unknown" : peer.hostAddress());
         return switch (outcome.result()) {
             case OK -> Response.ok(new TokenResponse(outcome.token(), "Bearer", TokenIssuer.LIFESPAN_SECONDS))
                     .header("Cache-Control", "no-store").build();
-            case LOCKED -> Response.fromResponse(Problem.response(429, "locked", "Temporarily locked",
-                            "too many failed sign-ins for this account; try again later"))
+            case LOCKED -> Response.fromResponse(Problem.response(429, "sign-in-throttled", "Too many failed sign-ins",
+                            "too many failed sign-ins for this name or from this address; try again after Retry-After"))
                     .header("Retry-After", Long.toString(outcome.retryAfterSeconds())).build();
+            case PASSWORD_CHANGE_REQUIRED -> Problem.response(403, "password-change-required", "Password change required",
+                    "an administrator reset this password: sign in again with newPassword set to a password of your own");
             case INVALID -> Response.fromResponse(Problem.response(401, "invalid-credentials", "Sign-in failed",
                             "unknown " + nameField + " or wrong " + secretField))
                     .header("WWW-Authenticate", "Bearer realm=\"balance\"").build();

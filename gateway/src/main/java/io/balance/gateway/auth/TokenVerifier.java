@@ -17,16 +17,36 @@ public class TokenVerifier {
     private static final int CACHE_LIMIT = 20_000;
 
     /** What the gateway needs to know about a caller. */
-    public record Caller(String name, String role, String jurisdiction, long expiresAtEpochSecond) {
+    public record Caller(String name, String role, String jurisdiction, long expiresAtEpochSecond,
+                         long issuedAtMillis) {
     }
 
     @Inject
     JWTParser parser;
+    @Inject
+    Revocations revocations;
 
     private final ConcurrentHashMap<String, Caller> verified = new ConcurrentHashMap<>();
 
-    /** The caller, or null if the token is invalid, expired, or not in our claim shape. */
+    /** The caller, or null if the token is invalid, expired, revoked, or not in our claim shape. */
     public Caller verify(String token) {
+        Caller caller = verified(token);
+        return caller == null || revocations.revoked(caller.name(), caller.issuedAtMillis()) ? null : caller;
+    }
+
+    /** The gateway's own millisecond issue time when present (iat has whole seconds), else iat. */
+    private static long issuedAtMillis(JsonWebToken jwt) {
+        Object millis = jwt.getClaim(TokenIssuer.ISSUED_AT_MILLIS);
+        if (millis instanceof Number n) {
+            return n.longValue();
+        }
+        if (millis instanceof jakarta.json.JsonNumber n) {
+            return n.longValue();
+        }
+        return jwt.getIssuedAtTime() * 1000;
+    }
+
+    private Caller verified(String token) {
         long now = System.currentTimeMillis() / 1000;
         Caller cached = verified.get(token);
         if (cached != null) {
@@ -43,7 +63,8 @@ public class TokenVerifier {
             if (groups == null || groups.size() != 1 || name == null) {
                 return null;
             }
-            Caller caller = new Caller(name, groups.iterator().next(), jwt.getClaim("jurisdiction"), jwt.getExpirationTime());
+            Caller caller = new Caller(name, groups.iterator().next(), jwt.getClaim("jurisdiction"), jwt.getExpirationTime(),
+                    issuedAtMillis(jwt));
             if (verified.size() >= CACHE_LIMIT) {
                 verified.clear(); // crude but bounded; entries are cheap to re-verify
             }

@@ -1,6 +1,9 @@
 package io.balance.gateway.openapi;
 
 import io.balance.gateway.routing.ServiceProxies;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * {@code GET /q/openapi}: one OpenAPI document for the whole API, the services' {@code /q/openapi} merged into the
- * gateway's own. Fetched at most once per cache period; a service that does not answer keeps its last good document
+ * {@code GET /openapi} (YAML; {@code ?format=json} for JSON): one OpenAPI document for the whole API, the services'
+ * documents merged into the gateway's own (read in-process: the gateway's {@code /q} endpoints are on its
+ * management port only). Fetched at most once per cache period; a service that does not answer keeps its last good document
  * (or is listed as unavailable), so the documentation never fails because one service is down.
  */
 @ApplicationScoped
@@ -29,8 +33,13 @@ public class MergedOpenApi {
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
     @Inject
     ServiceProxies proxies;
+    @Inject
+    OpenApiDocumentService ownDocument;
     @ConfigProperty(name = "balance.openapi.cache-ttl")
     Duration ttl;
 
@@ -39,25 +48,33 @@ public class MergedOpenApi {
     private volatile long cachedAt;
 
     void register(@Observes Router router) {
-        router.get("/q/openapi").blockingHandler(this::serve, false);
+        router.get("/openapi").blockingHandler(this::serve, false);
     }
 
     void serve(RoutingContext rc) {
-        String doc = document(rc.request().localAddress().port());
-        rc.response().putHeader("Content-Type", "application/json;charset=UTF-8")
+        String format = rc.request().getParam("format");
+        boolean json = format != null && format.equalsIgnoreCase("json");
+        String doc = document();
+        String body;
+        try {
+            body = json ? doc : YAML.writeValueAsString(new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        rc.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
                 .putHeader("Cache-Control", "public, max-age=" + ttl.toSeconds())
-                .end(doc);
+                .end(body);
     }
 
-    String document(int ownPort) {
+    String document() {
         long now = System.nanoTime();
         String current = cached;
         if (current != null && now - cachedAt < ttl.toNanos()) {
             return current;
         }
         Map<String, CompletableFuture<JsonObject>> pending = new LinkedHashMap<>();
-        pending.put("gateway", fetch("http://localhost:" + ownPort + "/q/openapi-gateway?format=json"));
-        proxies.services().values().forEach(s -> pending.put(s.name(), fetch(s.url() + "/q/openapi?format=json")));
+        pending.put("gateway", CompletableFuture.completedFuture(own()));
+        proxies.services().values().forEach(s -> pending.put(s.name(), fetch(s.openApiUrl() + "?format=json")));
         Map<String, JsonObject> services = new LinkedHashMap<>();
         JsonObject gateway = null;
         boolean complete = true;
@@ -86,8 +103,18 @@ public class MergedOpenApi {
         return merged;
     }
 
+    private JsonObject own() {
+        try {
+            byte[] json = ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON);
+            return new JsonObject(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            LOG.warn("the gateway's own OpenAPI document is not available", e);
+            return null;
+        }
+    }
+
     private static CompletableFuture<JsonObject> fetch(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json").GET().build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> r.statusCode() == 200 ? new JsonObject(r.body()) : null)

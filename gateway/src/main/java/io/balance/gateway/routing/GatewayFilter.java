@@ -4,8 +4,9 @@ import io.balance.gateway.audit.AuditLog;
 import io.balance.gateway.auth.TokenVerifier;
 import io.balance.gateway.problem.Problem;
 import io.balance.gateway.ratelimit.RateLimits;
-import io.balance.gateway.ratelimit.TokenBuckets;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,19 +58,38 @@ public class GatewayFilter {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
-        String path = request.path();
+        String raw = request.path();
+        CanonicalPath canonical;
+        try {
+            canonical = CanonicalPath.of(raw);
+        } catch (CanonicalPath.Ambiguous e) {
+            securityHeaders(rc, "/", GatewayRoute.AUTHENTICATED);
+            metricsTemplate(rc, "/{invalid}");
+            Problem.send(response, 400, "bad-path", "Invalid path", e.getMessage(), null);
+            return;
+        }
+        if (!canonical.encoded().equals(raw)) {
+            // one path for every later step (Quarkus REST, static files, the proxy): continue on the canonical form
+            String query = request.query();
+            rc.reroute(canonical.encoded() + (query == null ? "" : "?" + query));
+            return;
+        }
+        String path = canonical.decoded();
         GatewayRoute route = GatewayRoute.of(path);
         securityHeaders(rc, path, route);
 
+        if (route == GatewayRoute.MANAGEMENT) {
+            metricsTemplate(rc, "/q/**");
+            Problem.send(response, 404, "not-found", "Not found", "management endpoints are not served here", null);
+            return;
+        }
         if (route == GatewayRoute.PAGE) {
+            metricsTemplate(rc, pageTemplate(path));
             rc.next();
             return;
         }
-        if (!saneRequestPath(path)) {
-            Problem.send(response, 400, "bad-path", "Invalid path",
-                    "the path must not contain dot segments, encoded slashes or empty segments", path);
-            return;
-        }
+        RouteTable.Rule rule = RouteTable.ruleFor(path);
+        metricsTemplate(rc, rule == null ? "/api/{unknown}" : rule.template());
 
         // identity and rate limit
         TokenVerifier.Caller caller = null;
@@ -89,10 +108,10 @@ public class GatewayFilter {
                     return;
                 }
                 rc.put(CALLER, caller);
-                retryAfter = rateLimits.authenticated().tryAcquire("id:" + caller.name(), now);
+                retryAfter = rateLimits.authenticated().tryAcquire(caller.name());
             }
-            case TOKEN -> retryAfter = rateLimits.token().tryAcquire(address(request), now);
-            default -> retryAfter = rateLimits.publicPaths().tryAcquire(address(request), now);
+            case TOKEN -> retryAfter = rateLimits.token().tryAcquire(address(request));
+            default -> retryAfter = rateLimits.publicPaths().tryAcquire(address(request));
         }
         if (retryAfter > 0) {
             response.putHeader("Retry-After", Long.toString(retryAfter));
@@ -124,13 +143,17 @@ public class GatewayFilter {
             audit.track(rc, caller, now);
         }
 
-        String service = RouteTable.serviceFor(path);
-        if (service == null) {
+        if (rule == null) {
             Problem.send(response, 404, "not-found", "Not found", "no API at " + path, path);
             return;
         }
+        String service = rule.service();
         if (GatewayRoute.GATEWAY.equals(service)) {
-            rc.next(); // the gateway's own resources
+            if (hasBody(request.method())) {
+                readBounded(rc, limit, path); // the gateway's own resources get the body whole, never over the limit
+            } else {
+                rc.next();
+            }
             return;
         }
         request.headers().set(ServiceProxies.LIMIT_HEADER, Long.toString(limit));
@@ -140,6 +163,38 @@ public class GatewayFilter {
             request.headers().set("Transfer-Encoding", "chunked");
         }
         proxies.forward(service, request);
+    }
+
+    /**
+     * Reads a body for the gateway's own resources (small JSON) into memory, counting as it arrives, so a chunked body
+     * without Content-Length is refused (413) at the limit instead of being buffered whole; then continues routing
+     * with the body set (Quarkus REST reads it from there).
+     */
+    static void readBounded(RoutingContext rc, long limit, String path) {
+        HttpServerRequest request = rc.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refused[0] = true;
+                rc.response().putHeader("Connection", "close");
+                Problem.send(rc.response(), 413, "payload-too-large", "Payload too large",
+                        "the body exceeds " + limit + " bytes", path);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> refused[0] = true);
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                rc.setBody(body);
+                rc.next();
+            }
+        });
+        request.resume();
     }
 
     private static void unauthorized(HttpServerResponse response, String path, String detail) {
@@ -155,12 +210,18 @@ public class GatewayFilter {
         return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
     }
 
-    /** No {@code .}/{@code ..} segments, no encoded slashes or dots, no empty segments: one path, one meaning. */
-    static boolean saneRequestPath(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return !lower.contains("/./") && !lower.contains("/../") && !lower.endsWith("/.") && !lower.endsWith("/..")
-                && !lower.contains("%2f") && !lower.contains("%2e") && !lower.contains("%5c") && !lower.contains("//")
-                && !lower.contains("\\");
+    /** Pages by their first segment: never a bookmark's codes in a metric label. */
+    static String pageTemplate(String path) {
+        int second = path.indexOf('/', 1);
+        return second < 0 ? path : path.substring(0, second) + "/**";
+    }
+
+    /** Labels the request in the HTTP server metrics with a route template instead of its raw path. */
+    static void metricsTemplate(RoutingContext rc, String template) {
+        HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(rc);
+        if (metric != null) {
+            metric.setTemplatePath(template);
+        }
     }
 
     static String address(HttpServerRequest request) {
@@ -176,7 +237,7 @@ public class GatewayFilter {
             if (route == GatewayRoute.PAGE || path.startsWith("/s/")) {
                 headers.set("X-Frame-Options", "DENY");
                 if (!headers.contains("Content-Security-Policy")) {
-                    boolean strict = route == GatewayRoute.PAGE && !path.startsWith("/q/");
+                    boolean strict = route == GatewayRoute.PAGE && !path.startsWith("/swagger-ui");
                     headers.set("Content-Security-Policy", strict ? PAGE_CSP : LENIENT_CSP);
                 }
             }

@@ -18,23 +18,22 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * One Vert.x reverse proxy ({@link HttpProxy}) per service behind the gateway. Bodies stream through in both
- * directions (imports are never held in memory). A service that refuses connections or stays silent longer than the
- * idle timeout trips its {@link CircuitBreaker}; callers get a 503/504 problem at once instead of a hang.
+ * directions (imports are never held in memory). Each service has a circuit breaker (SmallRye Fault Tolerance) that
+ * counts only the service's own failures ({@link ServiceFailure}: no connection, connection lost, no answer within
+ * the idle timeout); load the gateway queues, a body over the limit or a client that went away never open it.
  */
 @ApplicationScoped
 public class ServiceProxies {
@@ -42,7 +41,7 @@ public class ServiceProxies {
     public static final String LIMIT_HEADER = "x-balance-body-limit"; // internal, removed before forwarding
 
     /** A service behind the gateway. Kept in the order of docs/architecture.md. */
-    public record Service(String name, URI url, HttpProxy proxy, CircuitBreaker breaker) {
+    public record Service(String name, URI url, String openApiUrl, HttpProxy proxy, Breaker breaker) {
     }
 
     private final Map<String, Service> services = new java.util.LinkedHashMap<>();
@@ -54,8 +53,10 @@ public class ServiceProxies {
     Duration idleTimeout;
     @ConfigProperty(name = "balance.proxy.max-connections-per-service")
     int maxConnections;
-    @ConfigProperty(name = "balance.proxy.circuit.failure-threshold")
-    int failureThreshold;
+    @ConfigProperty(name = "balance.proxy.circuit.request-volume")
+    int requestVolume;
+    @ConfigProperty(name = "balance.proxy.circuit.failure-ratio")
+    double failureRatio;
     @ConfigProperty(name = "balance.proxy.circuit.open-duration")
     Duration openDuration;
 
@@ -65,10 +66,14 @@ public class ServiceProxies {
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(1024));
-        for (String name : new String[] {"school", "indicator", "survey"}) {
+                // requests beyond the pool wait in an unbounded queue: the gateway's own queueing is no failure
+                new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(-1));
+        for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
             URI url = URI.create(config.getValue("balance.services." + name + ".url", String.class));
-            CircuitBreaker breaker = new CircuitBreaker(failureThreshold, openDuration);
+            // where the service publishes its document: its management port once it has one
+            String openApiUrl = config.getOptionalValue("balance.services." + name + ".openapi-url", String.class)
+                    .orElse(url + "/q/openapi");
+            Breaker breaker = new Breaker(name, requestVolume, failureRatio, openDuration);
             SocketAddress address = SocketAddress.inetSocketAddress(port(url), url.getHost());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> context.client().request(new RequestOptions()
@@ -77,7 +82,7 @@ public class ServiceProxies {
                             .setPort(port(url))
                             .setIdleTimeout(idleTimeout.toMillis())))
                     .addInterceptor(new Guard(name, breaker));
-            services.put(name, new Service(name, url, proxy, breaker));
+            services.put(name, new Service(name, url, openApiUrl, proxy, breaker));
             LOG.infof("routing to %s at %s", name, url);
         }
     }
@@ -111,9 +116,9 @@ public class ServiceProxies {
         private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For",
                 "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Proto", "X-Real-IP");
         private final String service;
-        private final CircuitBreaker breaker;
+        private final Breaker breaker;
 
-        Guard(String service, CircuitBreaker breaker) {
+        Guard(String service, Breaker breaker) {
             this.service = service;
             this.breaker = breaker;
         }
@@ -124,10 +129,6 @@ public class ServiceProxies {
             HttpServerRequest incoming = request.proxiedRequest();
             String limitHeader = request.headers().get(LIMIT_HEADER);
             request.headers().remove(LIMIT_HEADER);
-            if (!breaker.allow(System.nanoTime())) {
-                return Future.succeededFuture(problem(request, 503, "service-unavailable", "Service unavailable",
-                        service + " is not answering; try again shortly", breaker.retryAfterSeconds(System.nanoTime())));
-            }
             LimitedReadStream limited = null;
             Body body = request.getBody();
             if (body != null && body.length() < 0 && limitHeader != null) {
@@ -147,27 +148,32 @@ public class ServiceProxies {
             }
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             LimitedReadStream counted = limited;
-            return context.sendRequest().transform(result -> {
+            return breaker.call(() -> context.sendRequest().transform(result -> {
                 if (result.succeeded()) {
-                    breaker.success();
                     return Future.succeededFuture(result.result());
                 }
+                Throwable cause = result.cause();
                 if (counted != null && counted.exceeded()) {
                     return Future.succeededFuture(problem(request, 413, "payload-too-large", "Payload too large",
                             "the body exceeds " + limitHeader + " bytes", 0));
                 }
-                Throwable cause = result.cause();
-                long now = System.nanoTime();
-                breaker.failure(now);
-                if (cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("timeout")
-                        && !(cause instanceof ConnectException)) {
-                    LOG.warnf("%s did not answer in time: %s", service, cause.toString());
-                    return Future.succeededFuture(problem(request, 504, "gateway-timeout", "Service timeout",
-                            service + " did not answer in time", 0));
+                ServiceFailure failure = ServiceFailure.classify(cause, incoming.response().closed());
+                if (failure == null) {
+                    return Future.succeededFuture(problem(request, 503, "service-unavailable", "Service unavailable",
+                            service + " could not be reached now; try again shortly", 1));
                 }
-                LOG.warnf("%s unreachable: %s", service, cause.toString());
-                return Future.succeededFuture(problem(request, 503, "service-unavailable", "Service unavailable",
-                        service + " is not reachable; try again shortly", breaker.retryAfterSeconds(now)));
+                LOG.warnf("%s: %s", service, cause.toString());
+                return Future.failedFuture(failure);
+            })).recover(failure -> {
+                if (failure instanceof CircuitBreakerOpenException) {
+                    return Future.succeededFuture(problem(request, 503, "service-unavailable", "Service unavailable",
+                            service + " is not answering; try again shortly", breaker.retryAfterSeconds()));
+                }
+                ServiceFailure f = (ServiceFailure) failure;
+                return Future.succeededFuture(f.timeout()
+                        ? problem(request, 504, "gateway-timeout", "Service timeout", service + " did not answer in time", 0)
+                        : problem(request, 503, "service-unavailable", "Service unavailable",
+                        service + " is not reachable; try again shortly", breaker.retryAfterSeconds()));
             });
         }
 

@@ -116,6 +116,27 @@ function schoolsCard(e, year) {
   return c;
 }
 
+/** Class sizes: 大班额 (56+) and 超大班额 (66+) per stage, and the schools over the class-size standard (G5). */
+function classesCard(e) {
+  const stages = stagesOf(e);
+  const g5 = ((e.parts || {}).assurance || { checks: [] }).checks?.find((c) => c.id === 'G5');
+  const data = stages.map(([k, s]) => ({ k, f: s.figures || {} }));
+  return card(bi('班额', 'Class sizes'),
+    data.length ? chart({
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 16, top: 36, bottom: 24 },
+      xAxis: { type: 'category', data: data.map((d) => STAGES[d.k]) }, yAxis: { type: 'value', minInterval: 1, name: '班 classes' },
+      series: [{ name: '56人及以上 大班额', type: 'bar', data: data.map((d) => d.f.largeClasses || 0), color: PALETTE.limit },
+        { name: '66人及以上 超大班额', type: 'bar', data: data.map((d) => d.f.superLargeClasses || 0), color: PALETTE.fail }],
+    }, '各学段大班额与超大班额数 ' + data.map((d) => STAGES[d.k] + ' ' + (d.f.largeClasses || 0) + '/' + (d.f.superLargeClasses || 0)).join(', ')) : null,
+    h('ul', { class: 'chips' }, data.map((d) => h('li', {}, STAGES[d.k] + ' ' + fmt(d.f.classes) + ' 班 · 大班额 ' + pct(d.f.largeClassShare)))),
+    g5 ? [h('h3', {}, 'G5 ' + (g5.name || '') + ' ', h('span', { class: g5.status }, lbl(VERDICTS, g5.status))),
+      table([
+        { label: '学校 School', value: (x) => x.schoolName || x.schoolCode },
+        { label: '情况 Detail', value: (x) => x.detail },
+        { label: '超出人数 Over', value: (x) => Object.values(x.needs || {}).reduce((a, b) => a + b, 0), num: true },
+      ], g5.schools || [], { empty: '所有班级均未超过标准班额 every class within the standard' })] : null);
+}
+
 function todoCard(e, county, year, reports) {
   const todo = [];
   const waiting = reports.filter((r) => r.status === 'SUBMITTED').length;
@@ -123,7 +144,7 @@ function todoCard(e, county, year, reports) {
   reports.filter((r) => r.status !== 'SUBMITTED' && r.status !== 'APPROVED').forEach((r) => todo.push(h('li', {},
     link('/console/schools/' + r.schoolCode + '/reports/' + year, r.name + ' ' + (r.status ? lbl(REPORT_STATUS, r.status) : '尚未填报 no report')))));
   (e.missingInputs || []).forEach((m) => todo.push(h('li', {}, '缺少县级材料 missing input ', h('code', {}, m), ' — ',
-    link('/q/swagger-ui/', 'PUT /api/v1/counties/' + county + '/findings/' + year))));
+    link('/swagger-ui/', 'PUT /api/v1/counties/' + county + '/findings/' + year))));
   if (!todo.length) { return card(bi('待办', 'To do'), h('p', { class: 'ok', id: 'todo' }, '没有缺少的材料 Nothing missing')); }
   // the first items open, the rest one click away
   return card(bi('待办', 'To do') , h('p', {}, '共 ' + todo.length + ' 项 items'), h('ul', { class: 'todo', id: 'todo' }, todo.slice(0, 8)),
@@ -153,5 +174,6 @@ export async function render(view, { county, year }) {
     h('div', { class: 'grid' }, verdictCard(e), todoCard(e, county, year, reports)),
     ...stagesOf(e).map(([k, s]) => stageCard(k, s)),
     schoolsCard(e, year),
+    classesCard(e),
     h('div', { class: 'grid' }, targetsCard(county, year, history), problemsCard(county, year)));
 }

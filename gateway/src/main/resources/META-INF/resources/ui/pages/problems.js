@@ -83,6 +83,29 @@ function detail(p, departments, who, refresh) {
     ], p.history || []));
 }
 
+/** A MANUAL problem entered by the county, a reviewer or a department. */
+function newProblemForm(county, year, departments) {
+  const err = message('error');
+  const form = h('form', { id: 'new-problem', novalidate: true },
+    h('div', { class: 'fields' },
+      h('label', {}, '问题 Title', h('input', { name: 'title', 'data-field': 'title', required: true })),
+      h('label', {}, '学校标识码 School', h('input', { name: 'schoolCode', 'data-field': 'schoolCode', inputmode: 'numeric' })),
+      h('label', {}, '指标 Ref', h('input', { name: 'ref', 'data-field': 'ref' })),
+      h('label', {}, '责任单位 Department', h('select', { name: 'department', 'data-field': 'department' }, h('option', { value: '' }, '—'),
+        departments.map((d) => h('option', { value: d.code }, d.name)))),
+      h('label', {}, '整改时限 Deadline', h('input', { name: 'deadline', type: 'date', 'data-field': 'deadline' }))),
+    h('button', { type: 'submit' }, '登记问题 Add'), err);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault(); err.textContent = '';
+    const v = (n) => form[n].value.trim() || undefined;
+    try {
+      const p = await post('/api/v1/counties/' + county + '/problems', { year: +year, title: v('title'), schoolCode: v('schoolCode'), ref: v('ref'), department: v('department'), deadline: v('deadline') });
+      location.search = '?year=' + year + '&problem=' + p.id;
+    } catch (x) { showFieldErrors(form, x.errors); err.textContent = x.message; }
+  });
+  return h('details', {}, h('summary', {}, '登记新问题 Add a problem'), form);
+}
+
 export async function render(view, { county }, who) {
   const q = new URLSearchParams(location.search);
   const year = q.get('year') || schoolYear();
@@ -103,7 +126,7 @@ export async function render(view, { county }, who) {
     h('p', {}, link('/console/counties/' + county + '/' + year, '← 县域看板 Dashboard')),
     card(null, filters(q, departments), h('div', { class: 'row' }, h('button', { type: 'button', id: 'export-xlsx', class: 'secondary',
       onclick: () => download('/api/v1/counties/' + county + '/problems.xlsx?year=' + year, 'problems-' + county + '-' + year + '.xlsx').catch((x) => { err.textContent = x.message; }) },
-    '导出台账 XLSX Export')), err),
+    '导出台账 XLSX Export')), err, who.role === 'VIEWER' ? null : newProblemForm(county, year, departments)),
     card(bi('问题', 'Problems') , h('p', { class: 'muted' }, '共 ' + list.length + ' 条 · 逾期 ' + list.filter(overdue).length),
       table([
         { label: '序号 No.', value: (p) => p.id, num: true, render: (p) => h('button', { type: 'button', class: 'secondary open-problem', 'data-id': p.id, onclick: () => open(p.id) }, String(p.id)) },

@@ -10,11 +10,8 @@ import io.balance.contracts.Role;
 import io.balance.gateway.account.Account;
 import io.balance.gateway.account.AccountPolicy;
 import io.balance.gateway.audit.AuditScope;
-import io.balance.gateway.ratelimit.TokenBuckets;
-import io.balance.gateway.routing.CircuitBreaker;
 import io.balance.gateway.routing.GatewayRoute;
 import io.balance.gateway.routing.RouteTable;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +30,10 @@ class RulesTest {
             "/api/v1/counties/410329/findings/2025, indicator", "/api/v1/rule-sets/QUALITY_2017, indicator",
             "/api/v1/rollups, indicator", "/api/v1/surveys/3/open, survey", "/api/v1/public/responses, survey",
             "/s/ABC, survey",
+            "/api/v1/counties/410329/departments, supervision", "/api/v1/counties/410329/targets/progress, supervision",
+            "/api/v1/counties/410329/problems, supervision", "/api/v1/counties/410329/problems.xlsx, supervision",
+            "/api/v1/counties/410329/plan-items/import, supervision", "/api/v1/problems/7/verify, supervision",
+            "/api/v1/evidence/0b9c, supervision",
     })
     void routingTableOfTheArchitecture(String path, String service) {
         assertEquals(service, RouteTable.serviceFor(path));
@@ -48,49 +49,22 @@ class RulesTest {
         assertEquals(GatewayRoute.TOKEN, GatewayRoute.of("/api/v1/auth/token"));
         assertEquals(GatewayRoute.PUBLIC, GatewayRoute.of("/s/x"));
         assertEquals(GatewayRoute.AUTHENTICATED, GatewayRoute.of("/api/v1/publicity"));
-        assertEquals(GatewayRoute.PAGE, GatewayRoute.of("/q/openapi"));
+        assertEquals(GatewayRoute.MANAGEMENT, GatewayRoute.of("/q/openapi"));
+        assertEquals(GatewayRoute.PAGE, GatewayRoute.of("/openapi"));
+        assertEquals(GatewayRoute.TOKEN, GatewayRoute.of("/API/v1/Auth/token/"));
+        assertEquals(GatewayRoute.AUTHENTICATED, GatewayRoute.of("/Api/v1/users"));
     }
 
     @Test
-    void circuitOpensAfterConsecutiveFailuresAndProbesAfterTheOpenPeriod() {
-        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(10));
-        breaker.failure(0);
-        breaker.failure(0);
-        breaker.success(); // resets the count
-        breaker.failure(1);
-        breaker.failure(1);
-        assertTrue(breaker.allow(1));
-        breaker.failure(1);
-        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
-        assertFalse(breaker.allow(5 * S));
-        assertEquals(6, breaker.retryAfterSeconds(5 * S));
-        assertTrue(breaker.allow(11 * S), "one probe after the open period");
-        assertFalse(breaker.allow(11 * S), "only one probe at a time");
-        breaker.failure(12 * S);
-        assertFalse(breaker.allow(21 * S), "the failed probe re-opens for a full period");
-        assertTrue(breaker.allow(22 * S + 1));
-        breaker.success();
-        assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
-        assertTrue(breaker.allow(22 * S + 2));
-    }
-
-    @Test
-    void tokenBucketsAllowBurstThenRefillPerMinute() {
-        TokenBuckets buckets = new TokenBuckets(60); // one a second
-        for (int i = 0; i < 60; i++) {
-            assertEquals(0, buckets.tryAcquire("a", 0));
-        }
-        assertEquals(1, buckets.tryAcquire("a", 0));
-        assertEquals(0, buckets.tryAcquire("b", 0), "keys are independent");
-        assertEquals(0, buckets.tryAcquire("a", S));
-        assertEquals(1, buckets.tryAcquire("a", S));
-        assertEquals(0, buckets.tryAcquire("a", 3 * S));
-        assertEquals(0, buckets.tryAcquire("a", 3 * S));
-        assertTrue(buckets.tryAcquire("a", 3 * S) > 0);
-        buckets.evictIdle(3 * S);
-        assertEquals(1, buckets.size(), "b is full again (refilled), a is not");
-        buckets.evictIdle(200 * S);
-        assertEquals(0, buckets.size());
+    void signInDelaysGrowFromTheFirstFailureOverTheFreeOnesUpToTheMaximum() {
+        java.time.Duration base = java.time.Duration.ofSeconds(1);
+        java.time.Duration max = java.time.Duration.ofMinutes(15);
+        assertEquals(java.time.Duration.ZERO, io.balance.gateway.auth.Backoff.after(3, 3, base, max));
+        assertEquals(java.time.Duration.ofSeconds(1), io.balance.gateway.auth.Backoff.after(4, 3, base, max));
+        assertEquals(java.time.Duration.ofSeconds(2), io.balance.gateway.auth.Backoff.after(5, 3, base, max));
+        assertEquals(java.time.Duration.ofSeconds(512), io.balance.gateway.auth.Backoff.after(13, 3, base, max));
+        assertEquals(max, io.balance.gateway.auth.Backoff.after(14, 3, base, max)); // 1024 s > 900 s
+        assertEquals(max, io.balance.gateway.auth.Backoff.after(10_000, 3, base, max));
     }
 
     @ParameterizedTest

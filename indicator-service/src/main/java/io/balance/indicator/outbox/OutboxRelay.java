@@ -63,6 +63,9 @@ public class OutboxRelay {
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "indicator-outbox");
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            // TLS + SCRAM in a cluster (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*: k8s/README.md); none locally
+            io.balance.contracts.KafkaConnection.apply(p, k -> org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue(k, String.class));
             producer = new KafkaProducer<>(p);
         }
         return producer;

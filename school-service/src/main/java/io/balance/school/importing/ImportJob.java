@@ -48,4 +48,10 @@ public class ImportJob extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The instance running the job (ImportRecovery); null when nobody does. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    /** Renewed while the job runs; a stale heartbeat lets another instance resume the job. */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
 }

@@ -3,9 +3,9 @@ package io.balance.school.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.AnnualReportV1;
 import io.balance.school.common.Errors;
-import io.balance.school.common.FieldError;
+import io.balance.kit.problem.FieldError;
 import io.balance.school.common.Json;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.school.registry.School;
 import io.balance.school.registry.SchoolInput;
 import io.balance.school.registry.SchoolService;
@@ -14,78 +14,40 @@ import io.balance.school.report.ReportService;
 import io.balance.school.report.ReportStatus;
 import io.balance.school.report.ReportValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Runs bulk imports as jobs. Rows are validated first (all problems of a row at once); the valid ones are
- * stored a chunk per transaction. Each row is all-or-nothing: if a chunk fails unexpectedly it is retried
- * row by row, so one bad row never takes good rows down and never leaves half a row behind. Progress and
- * rejected rows are written to the job after each chunk, so they can be read while the job runs.
+ * Bulk imports as jobs: parsing, the validation of a row (all problems of a row at once) and the storing of valid
+ * rows. {@link ImportRunner} runs a job a chunk per transaction; {@link ImportRecovery} resumes it on another
+ * instance when the one running it goes away.
  */
 @ApplicationScoped
 public class ImportService {
-    private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Set<String> ROW_FIELDS = Set.of("school", "report");
 
-    @ConfigProperty(name = "balance.import.max-rows", defaultValue = "20000")
-    int maxRows;
-    @ConfigProperty(name = "balance.import.chunk-size", defaultValue = "250")
-    int chunkSize;
-    @ConfigProperty(name = "balance.import.threads", defaultValue = "2")
-    int threads;
+    @Inject
+    ImportConfig config;
 
     @Inject
     SchoolService schools;
     @Inject
     ReportService reports;
 
-    private ExecutorService executor;
-
-    @PostConstruct
-    void init() {
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "report-import-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
-    }
-
-    /** Jobs do not survive a restart (their input is held in memory): say so instead of showing them running. */
-    void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                "status = ?1, failure = ?2, finishedAt = ?3 where status in ?4", ImportJob.Status.FAILED,
-                "interrupted by a service restart; rows reported as accepted were stored, import the rest again",
-                Instant.now(), List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)));
-    }
+    @Inject
+    ImportRunner runner;
 
     public int maxRows() {
-        return maxRows;
+        return config.maxRows();
     }
 
     public static List<ImportRow> parse(String format, byte[] bytes, int maxRows) {
@@ -129,81 +91,19 @@ public class ImportService {
             j.rowErrors = "[]";
             j.createdBy = actor;
             j.createdAt = Instant.now();
+            // this instance runs it; the rows stay with the job so that another instance can resume it
+            j.claimedBy = ImportRecovery.INSTANCE;
+            j.heartbeatAt = j.createdAt;
             j.persist();
+            j.flush();
+            ImportJobRows.save(j.id, rows);
             return j;
         });
-        UUID id = job.id;
-        executor.submit(() -> run(id, county, year, submit, rows, actor));
+        runner.submit(job.id, rows);
         return job;
     }
 
-    private record Prepared(ImportRow row, String code, SchoolInput school, AnnualReportV1 report) {
-    }
-
-    void run(UUID jobId, String county, int year, boolean submit, List<ImportRow> rows, String actor) {
-        String source = "import:" + jobId;
-        try {
-            QuarkusTransaction.requiringNew().run(() ->
-                    ImportJob.update("status = ?1, startedAt = ?2 where id = ?3", ImportJob.Status.RUNNING,
-                            Instant.now(), jobId));
-            List<ImportJobView.RowError> errors = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
-            int accepted = 0;
-            for (int from = 0; from < rows.size(); from += chunkSize) {
-                List<ImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + chunkSize));
-                List<Prepared> good = new ArrayList<>();
-                List<ImportJobView.RowError> chunkErrors = new ArrayList<>();
-                for (ImportRow row : chunk) {
-                    Object p = prepare(row, county, year, seen);
-                    if (p instanceof Prepared ok) {
-                        good.add(ok);
-                    } else {
-                        chunkErrors.add((ImportJobView.RowError) p);
-                    }
-                }
-                if (!good.isEmpty()) {
-                    List<ImportJobView.RowError> rejected;
-                    try {
-                        rejected = QuarkusTransaction.requiringNew().call(() -> store(good, county, year, submit, actor, source));
-                    } catch (Exception chunkFailure) {
-                        LOG.warnf("import %s: a chunk failed (%s); storing its rows one by one", jobId, chunkFailure.toString());
-                        rejected = new ArrayList<>();
-                        for (Prepared p : good) {
-                            try {
-                                rejected.addAll(QuarkusTransaction.requiringNew().call(
-                                        () -> store(List.of(p), county, year, submit, actor, source)));
-                            } catch (Exception rowFailure) {
-                                LOG.warnf(rowFailure, "import %s: row %d could not be stored", jobId, p.row.row());
-                                rejected.add(rowError(p.row, p.code, List.of(new FieldError("(row)",
-                                        "could not be stored: " + message(rowFailure)))));
-                            }
-                        }
-                    }
-                    accepted += good.size() - rejected.size();
-                    chunkErrors.addAll(rejected);
-                }
-                chunkErrors.sort(Comparator.comparingInt(ImportJobView.RowError::row));
-                errors.addAll(chunkErrors);
-                int processed = Math.min(rows.size(), from + chunkSize);
-                int acceptedSoFar = accepted;
-                String errorJson = Json.write(errors);
-                int rejectedSoFar = errors.size();
-                QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                        "processedRows = ?1, acceptedRows = ?2, rejectedRows = ?3, rowErrors = ?4 where id = ?5",
-                        processed, acceptedSoFar, rejectedSoFar, errorJson, jobId));
-            }
-            QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                    "status = ?1, finishedAt = ?2 where id = ?3", ImportJob.Status.DONE, Instant.now(), jobId));
-        } catch (Throwable t) {
-            LOG.errorf(t, "import %s failed", jobId);
-            try {
-                QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                        "status = ?1, failure = ?2, finishedAt = ?3 where id = ?4", ImportJob.Status.FAILED,
-                        "the import stopped unexpectedly; rows counted as accepted were stored", Instant.now(), jobId));
-            } catch (Exception e) {
-                LOG.errorf(e, "import %s: could not record the failure", jobId);
-            }
-        }
+    record Prepared(ImportRow row, String code, SchoolInput school, AnnualReportV1 report) {
     }
 
     /** Validates one row completely without touching the database: a Prepared or a RowError. */
@@ -289,7 +189,7 @@ public class ImportService {
                 .toList());
     }
 
-    private static String message(Throwable t) {
+    static String message(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ProblemException p) {
                 return p.getMessage();

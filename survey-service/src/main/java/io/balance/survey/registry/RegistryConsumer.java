@@ -64,6 +64,9 @@ public class RegistryConsumer {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        // TLS + SCRAM in a cluster (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*: k8s/README.md); none locally
+        io.balance.contracts.KafkaConnection.apply(p, k -> org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(k, String.class));
         consumer = new KafkaConsumer<>(p);
         running = true;
         thread = new Thread(this::loop, "registry-consumer");
