@@ -75,6 +75,10 @@ class ReportValidationTest {
                 bad("facilities missing", PRIMARY, r -> r.remove("facilities"), "facilities"),
                 bad("training funds exceed the budget", PRIMARY, r -> ((ObjectNode) r.get("funding")).put("teacherTrainingFundsYuan", 900001), "funding.teacherTrainingFundsYuan"),
                 bad("music room of 0 m²", PRIMARY, r -> ((ObjectNode) r.get("facilities")).putArray("musicRoomAreasM2").add(0), "facilities.musicRoomAreasM2[0]"),
+                bad("unknown special-room category", PRIMARY, r -> ((ObjectNode) r.get("facilities")).putArray("specialRooms").add("SCIENCE").add("GYM"), "facilities.specialRooms[1]"),
+                bad("more boarders than students", PRIMARY, r -> r.put("boarders", 100_000), "boarders"),
+                bad("negative boarders", PRIMARY, r -> r.put("boarders", -1), "boarders"),
+                bad("special-room category twice", PRIMARY, r -> ((ObjectNode) r.get("facilities")).putArray("specialRooms").add("LIBRARY").add("LIBRARY"), "facilities.specialRooms[1]"),
                 bad("room areas not a list", PRIMARY, r -> ((ObjectNode) r.get("facilities")).put("artRoomAreasM2", 90), "facilities.artRoomAreasM2"),
                 bad("students as text", PRIMARY, r -> ((ObjectNode) r.get("students")).set("PRIMARY", TextNode.valueOf("132")), "students.PRIMARY"),
                 bad("implausible student number", PRIMARY, r -> ((ObjectNode) r.get("students")).put("PRIMARY", 2_000_000), "students.PRIMARY"),
@@ -95,6 +99,18 @@ class ReportValidationTest {
                 .body("type", equalTo("https://balance.local/problems/validation"))
                 .body("errors.field", hasItem(field));
         assertUnchanged(school, before);
+    }
+
+    @Test
+    void specialRoomsAndBoardersAreOptionalAndKept() {
+        ObjectNode r = Api.nineYearReport();
+        ((ObjectNode) r.get("facilities")).putArray("specialRooms").add("SCIENCE").add("PHYSICS_LAB").add("LIBRARY");
+        r.put("boarders", 40);
+        Api.as(Api.admin()).body(r.toString()).put(url(NINE, "2025")).then().statusCode(200);
+        Api.as(Api.admin()).get(url(NINE, "2025")).then().statusCode(200)
+                .body("report.facilities.specialRooms", equalTo(java.util.List.of("SCIENCE", "PHYSICS_LAB", "LIBRARY")))
+                .body("report.boarders", equalTo(40));
+        Api.as(Api.admin()).body(Api.nineYearReport().toString()).put(url(NINE, "2025")).then().statusCode(200);
     }
 
     @Test

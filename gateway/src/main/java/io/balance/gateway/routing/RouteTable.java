@@ -24,6 +24,10 @@ public final class RouteTable {
             rule("/api/v1/counties/" + SEGMENT + "/reports" + REST, "school"),
             rule("/api/v1/counties/" + SEGMENT + "/(evaluations|findings)" + REST, "indicator"),
             rule("/api/v1/(rule-sets|rollups)" + REST, "indicator"),
+            // supervision.md §6: targets, departments, plan items, the problem ledger and its exports, reviews
+            rule("/api/v1/counties/" + SEGMENT + "/(departments|targets|problems|plan-items|reviews)(\\.xlsx|\\.csv)?" + REST,
+                    "supervision"),
+            rule("/api/v1/(problems|evidence)" + REST, "supervision"),
             rule("/api/v1/(surveys|public)" + REST, "survey"),
             rule("/s" + REST, "survey"));
 
@@ -44,8 +48,10 @@ public final class RouteTable {
         return null;
     }
 
-    /** Bulk imports may be large (CSV/XLSX): they get the import size limit and are streamed. */
+    /** Bulk imports and evidence files may be large: they get the import size limit and are streamed. */
     public static boolean isImport(String path) {
-        return path.matches("/api/v1/counties/" + SEGMENT + "/reports/" + SEGMENT + "/import(/.*)?");
+        return path.matches("/api/v1/counties/" + SEGMENT + "/reports/" + SEGMENT + "/import(/.*)?")
+                || path.matches("/api/v1/counties/" + SEGMENT + "/plan-items/import")
+                || path.matches("/api/v1/problems/" + SEGMENT + "/evidence");
     }
 }

@@ -66,7 +66,7 @@ public class ServiceProxies {
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(1024));
-        for (String name : new String[] {"school", "indicator", "survey"}) {
+        for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
             URI url = URI.create(config.getValue("balance.services." + name + ".url", String.class));
             CircuitBreaker breaker = new CircuitBreaker(failureThreshold, openDuration);
             SocketAddress address = SocketAddress.inetSocketAddress(port(url), url.getHost());

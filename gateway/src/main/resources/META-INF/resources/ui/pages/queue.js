@@ -98,7 +98,7 @@ async function queueCard(county, year, container) {
     ], rows, { sortable: true })));
 }
 
-function importCard(county, year) {
+function importCard(county, year, onDone) {
   const file = h('input', { type: 'file', id: 'import-file', name: 'file', accept: '.csv,.xlsx,.json', required: true });
   const submit = h('input', { type: 'checkbox', id: 'import-submit', name: 'submit' });
   const err = message('error');
@@ -113,7 +113,7 @@ function importCard(county, year) {
     const data = new FormData(); data.append('file', file.files[0]);
     try {
       const job = await api('POST', '/api/v1/counties/' + county + '/reports/' + year + '/import' + (submit.checked ? '?submit=true' : ''), data);
-      watch(job, progress);
+      watch(job, progress, onDone);
     } catch (x) { err.textContent = '导入失败 Import refused: ' + x.message; }
   });
   const tpl = (fmtName) => h('button', { type: 'button', class: 'secondary', onclick: () => download(
@@ -122,7 +122,7 @@ function importCard(county, year) {
   return card(bi('批量导入', 'Bulk import'), h('div', { class: 'row' }, tpl('xlsx'), tpl('csv')), form, err, progress);
 }
 
-function watch(job, box) {
+function watch(job, box, onDone) {
   const bar = h('progress', { max: Math.max(job.totalRows, 1), value: job.processedRows, 'aria-label': '导入进度 Import progress' });
   const text = h('p', { id: 'import-status' });
   const errors = h('div', { id: 'import-errors' });
@@ -143,9 +143,9 @@ function watch(job, box) {
   const poll = async () => {
     const j = await get(job.location);
     show(j);
-    if (!['DONE', 'FAILED'].includes(j.status) && !j.finishedAt) { setTimeout(poll, 700); }
+    if (!['DONE', 'FAILED'].includes(j.status) && !j.finishedAt) { setTimeout(poll, 700); } else if (onDone) { onDone(); }
   };
-  if (!job.finishedAt) { setTimeout(poll, 300); }
+  if (!job.finishedAt) { setTimeout(poll, 300); } else if (onDone) { onDone(); }
 }
 
 export async function render(view, { county, year }) {
@@ -153,6 +153,6 @@ export async function render(view, { county, year }) {
   const queue = h('div', { id: 'queue' }, h('p', { class: 'muted' }, '加载中…'));
   view.replaceChildren(h('h1', {}, '报表审核与导入 ', h('span', { class: 'en' }, 'Review queue and import · ' + county + ' · ' + year)),
     h('p', {}, link('/console/counties/' + county + '/' + year, '← 县域看板 Dashboard')),
-    importCard(county, year), queue);
+    importCard(county, year, () => queueCard(county, year, queue)), queue);
   await queueCard(county, year, queue);
 }

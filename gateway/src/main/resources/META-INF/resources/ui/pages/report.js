@@ -93,14 +93,14 @@ export async function render(view, { school, year }, who) {
   const form = formFor(info, current, readOnly);
   const msg = message('status'); const err = message('error');
   const save = h('button', { type: 'button', id: 'save-draft', disabled: readOnly }, '保存草稿 Save draft');
-  const submit = h('button', { type: 'button', id: 'submit-report', class: 'secondary', disabled: readOnly || !current || status !== 'DRAFT' }, '提交审核 Submit');
+  // submit saves first, so it is offered whenever the form is editable
+  const submit = h('button', { type: 'button', id: 'submit-report', class: 'secondary', disabled: readOnly }, '保存并提交审核 Save and submit');
   async function doSave() {
     msg.textContent = ''; err.textContent = '';
     try {
       await put(base(school, year), collect(form, form.stages));
       showFieldErrors(form, []);
       msg.textContent = '草稿已保存 Draft saved';
-      submit.disabled = false;
       return true;
     } catch (e) {
       const rest = showFieldErrors(form, e.errors);

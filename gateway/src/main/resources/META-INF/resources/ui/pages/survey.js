@@ -70,24 +70,27 @@ const slipButton = (base, id) => h('button', { type: 'button', class: 'secondary
 function quotaCard(r) {
   const q = Object.entries(r.quota || {}).filter(([, v]) => v.planned || v.issued || v.valid);
   return card(bi('配额进度', 'Quota progress'),
-    h('p', {}, '有效回收 ' + fmt(r.valid) + ' / 计划 ' + fmt(r.plannedTotal) + ' · 有效回收率 ' + pct(r.validReturnRate) + ' (需 ≥ ' + pct(r.minValidReturnRate) + ')'),
+    h('p', {}, '有效回收 ' + fmt(r.valid) + ' / 计划 ' + fmt(r.plannedTotal) + (r.invitationsIssued !== undefined ? ' / 已发放 ' + fmt(r.invitationsIssued) : '')
+      + ' · 有效回收率 ' + pct(r.validReturnRate) + ' (需 ≥ ' + pct(r.minValidReturnRate) + ')', r.validReturnRateBasis ? h('span', { class: 'muted' }, ' ' + r.validReturnRateBasis) : null),
     chart({
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 72, right: 16, top: 36, bottom: 24 },
       yAxis: { type: 'category', data: q.map(([g]) => GROUPS[g] || g) }, xAxis: { type: 'value' },
       series: [{ name: '计划 planned', type: 'bar', data: q.map(([, v]) => v.planned), color: PALETTE.grey },
         { name: '已发放 issued', type: 'bar', data: q.map(([, v]) => v.issued), color: PALETTE.bar },
         { name: '有效 valid', type: 'bar', data: q.map(([, v]) => v.valid), color: PALETTE.pass },
-        { name: '待复核 flagged', type: 'bar', data: q.map(([, v]) => v.flagged), color: PALETTE.limit }],
+        { name: '待复核 pending', type: 'bar', data: q.map(([, v]) => v.pendingReview ?? v.flagged), color: PALETTE.limit }],
     }, '各群体配额: ' + q.map(([g, v]) => g + ' ' + v.valid + '/' + v.planned).join(', ')));
 }
 
 function resultsCard(r) {
   const slices = (m, names) => Object.entries(m || {}).map(([k, v]) => Object.assign({ key: k, label: names ? (names[k] || k) : (v.name || k) }, v));
   const cols = [{ label: '名称 Name', value: (x) => x.label }, { label: '认可度 Rate', value: (x) => x.rate, num: true, render: (x) => pct(x.rate), cls: (x) => (x.rate !== null && x.rate < (r.passRate || 0.85) ? 'fail' : '') },
-    { label: '有效 Valid', value: (x) => x.valid, num: true }, { label: '待复核 Flagged', value: (x) => x.flagged, num: true }];
+    { label: '有效 Valid', value: (x) => x.valid, num: true }, { label: '标记 Flagged', value: (x) => x.flagged, num: true },
+    { label: '待复核 Pending', value: (x) => x.pendingReview, num: true }, { label: '含标记答卷 All answers', value: (x) => x.rateAllAnswers, num: true, render: (x) => pct(x.rateAllAnswers) }];
   const groups = slices(r.byGroup, GROUPS).filter((x) => x.valid || x.flagged);
   return card(bi('调查结果', 'Results'),
-    h('p', {}, '总体认可度 ', h('strong', { id: 'survey-rate', class: r.passes ? 'pass' : r.passes === false ? 'fail' : '' }, pct(r.rate)), ' (达标线 ' + pct(r.passRate) + ') · 有效 ' + fmt(r.valid) + ' · 待复核 ' + fmt(r.flagged)),
+    h('p', {}, '总体认可度 ', h('strong', { id: 'survey-rate', class: r.passes ? 'pass' : r.passes === false ? 'fail' : '' }, pct(r.rate)), ' (达标线 ' + pct(r.passRate) + ') · 有效 ' + fmt(r.valid) + ' · 标记 ' + fmt(r.flagged) + ' · 待复核 ' + fmt(r.pendingReview)
+      + ' · 采纳 ' + fmt(r.accepted) + ' · 不采纳 ' + fmt(r.rejected) + ' · 含全部答卷 ' + pct(r.rateAllAnswers)),
     groups.length ? chart({ tooltip: {}, grid: { left: 44, right: 16, top: 16, bottom: 28 }, xAxis: { type: 'category', data: groups.map((x) => x.label) },
       yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => v * 100 + '%' } },
       series: [{ type: 'bar', data: groups.map((x) => ({ value: x.rate, itemStyle: { color: x.rate < (r.passRate || 0.85) ? PALETTE.fail : PALETTE.pass } })),
@@ -104,9 +107,12 @@ function flaggedCard(base, list) {
       { label: '编号 Id', value: (f) => f.responseId, num: true },
       { label: '群体 Group', value: (f) => lbl(GROUPS, f.group) },
       { label: '学校 School', value: (f) => f.schoolCode },
+      { label: '来源 Source', value: (f) => f.source },
       { label: '标记 Flags', value: (f) => (f.flags || []).join(', '), cls: () => 'warn' },
       { label: '用时 Time', value: (f) => (f.durationMs === null || f.durationMs === undefined ? null : f.durationMs / 1000), num: true, render: (f) => (f.durationMs === null || f.durationMs === undefined ? '—' : fmt(f.durationMs / 1000, 1) + ' s') },
-      { label: '复核 Review', value: (f) => (f.review ? f.review.decision : ''), render: (f) => (f.review ? f.review.decision + ' ' + (f.review.reason || '') : reviewForm(base, f)) },
+      { label: '复核 Review', value: (f) => (f.review ? f.review.decision : ''), render: (f) => (f.review
+        ? h('span', { class: f.review.decision === 'ACCEPT' ? 'pass' : 'fail' }, (f.review.decision === 'ACCEPT' ? '已采纳 ' : '不采纳 ') + (f.review.reason || '') + ' · ' + (f.review.reviewedBy || ''))
+        : reviewForm(base, f)) },
     ], rows, { empty: '没有待复核的答卷 Nothing flagged' }));
 }
 

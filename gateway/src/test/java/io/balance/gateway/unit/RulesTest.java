@@ -33,6 +33,10 @@ class RulesTest {
             "/api/v1/counties/410329/findings/2025, indicator", "/api/v1/rule-sets/QUALITY_2017, indicator",
             "/api/v1/rollups, indicator", "/api/v1/surveys/3/open, survey", "/api/v1/public/responses, survey",
             "/s/ABC, survey",
+            "/api/v1/counties/410329/departments, supervision", "/api/v1/counties/410329/targets/progress, supervision",
+            "/api/v1/counties/410329/problems, supervision", "/api/v1/counties/410329/problems.xlsx, supervision",
+            "/api/v1/counties/410329/plan-items/import, supervision", "/api/v1/problems/7/verify, supervision",
+            "/api/v1/evidence/0b9c, supervision",
     })
     void routingTableOfTheArchitecture(String path, String service) {
         assertEquals(service, RouteTable.serviceFor(path));

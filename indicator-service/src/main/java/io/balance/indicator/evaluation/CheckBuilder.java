@@ -30,6 +30,10 @@ final class CheckBuilder {
         }
     }
 
+    boolean hasMissing() {
+        return !missing.isEmpty();
+    }
+
     void detail(String text) {
         details.add(text);
     }
@@ -51,7 +55,7 @@ final class CheckBuilder {
         if (failures.size() > 20) {
             text.add((failures.size() - 20) + " more");
         }
-        return new Check(check.id(), check.name(), status, text.isEmpty() ? null : String.join("; ", text),
-                schools, missing);
+        return new Check(check.id(), check.name(), status, null, check.points(),
+                text.isEmpty() ? null : String.join("; ", text), schools, missing);
     }
 }

@@ -40,6 +40,11 @@ public final class Checks {
             case TRAINING_FUNDS -> () -> FundingChecks.trainingFunds(b, p, schools);
             case MONITORING -> () -> CountyChecks.monitoring(b, p, findings);
             case PUPIL_TEACHER_RATIO -> () -> TeacherChecks.pupilTeacherRatio(b, p, schools, rules);
+            case SPECIAL_ROOMS -> () -> FacilityChecks.specialRooms(b, p, schools);
+            case DISABLED_PUPIL_FUNDING -> () -> FundingChecks.disabledPupilFunding(b, p, findings);
+            case BOARDING_FUNDING -> () -> FundingChecks.boardingFunding(b, p, all, findings);
+            case SCHOOL_SCORES -> () -> CountyChecks.schoolScores(b, p, all, findings);
+            case GOVERNMENT_WORK_SCORE -> () -> CountyChecks.governmentWorkScore(b, p, findings);
         };
         evaluator.run();
         return b.build();

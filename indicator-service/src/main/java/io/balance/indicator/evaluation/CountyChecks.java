@@ -86,4 +86,51 @@ final class CountyChecks {
             }
         }
     }
+
+    // BASIC_2012 threshold: a per-school score, every school (special education included) at least the minimum
+    static void schoolScores(CheckBuilder b, Map<String, Object> p, List<ApprovedReport> all, Findings f) {
+        double minimum = CheckParams.number(p, "minimumScore", 85);
+        if (all.isEmpty()) {
+            b.missing("reports");
+        }
+        int below = 0;
+        for (ApprovedReport r : all) {
+            String code = r.school().schoolCode();
+            Double score = f == null || f.schoolScores() == null ? null : f.schoolScores().get(code);
+            if (score == null) {
+                b.missing("schoolScores." + code);
+            } else if (!atLeast(score, minimum)) {
+                below++;
+                b.school(r, "score " + score + " on the province's school standard, below " + minimum,
+                        Map.of("points", Numbers.round(minimum - score, 2)));
+            }
+        }
+        b.detail(all.size() + " schools, " + below + " below " + minimum);
+    }
+
+    // BASIC_2012 standard 1: 保障机制 + 入学机会 + 教师队伍 + 质量与管理 ≥ the minimum (85 of 100)
+    static void governmentWorkScore(CheckBuilder b, Map<String, Object> p, Findings f) {
+        double minimum = CheckParams.number(p, "minimumScore", 85);
+        double total = 0;
+        List<String> parts = new ArrayList<>();
+        for (String area : List.of("governmentWorkScoreGuarantee", "governmentWorkScoreEnrolment",
+                "governmentWorkScoreTeachers", "governmentWorkScoreQuality")) {
+            Double v = f == null ? null : f.figure(area);
+            if (v == null) {
+                b.missing("figures." + area);
+            } else {
+                total += v;
+                parts.add(area.substring("governmentWorkScore".length()) + " " + v);
+            }
+        }
+        if (b.hasMissing()) {
+            return;
+        }
+        b.detail("government work " + Numbers.round(total, 2) + " (" + String.join(", ", parts) + ")");
+        if (total > 100 + 1e-9) {
+            b.fail("the four areas sum to " + Numbers.round(total, 2) + ", more than 100");
+        } else if (!atLeast(total, minimum)) {
+            b.fail("government work score " + Numbers.round(total, 2) + " below " + minimum);
+        }
+    }
 }

@@ -56,7 +56,16 @@ public record Evaluation(
             Map<String, Indicator> indicators,
             Composite composite,
             Figures figures,
-            List<SchoolStage> schools) {
+            List<SchoolStage> schools,
+            Map<String, LocationFigures> byLocation) {
+    }
+
+    /**
+     * One location's part of a stage (城区 URBAN / 镇区 TOWN / 乡村 RURAL, seed 002 item 18, seed 004's urban
+     * class-size goals): compliance and class sizes as in {@link Figures}, and the CV of each indicator over the
+     * location's included school-stages (null where undefined).
+     */
+    public record LocationFigures(int includedSchools, Figures figures, Map<String, Double> cv) {
     }
 
     /**
@@ -139,14 +148,28 @@ public record Evaluation(
             String status,
             Boolean pass,
             Double rate,
+            Score score,
             List<Check> checks,
             List<String> failing,
             List<String> missing) {
     }
 
-    /** One assurance or quality indicator; {@code schools} lists the schools that fail it, with what they need. */
-    public record Check(String id, String name, String status, String detail, List<SchoolIssue> schools,
-            List<String> missing) {
+    /**
+     * A scored part (A/B scheme): {@code points} earned by passing scored checks, of {@code maximum};
+     * {@code pending} the points of scored checks still INCOMPLETE; passes at {@code minimum} with every
+     * must-pass check passed.
+     */
+    public record Score(double points, double pending, double maximum, double minimum, List<String> mustPassFailing) {
+    }
+
+    /**
+     * One assurance or quality indicator; {@code schools} lists the schools that fail it, with what they need.
+     *
+     * @param category A (must pass) or B (scored) in a scored part, else null
+     * @param points   a scored check's points
+     */
+    public record Check(String id, String name, String status, String category, Double points, String detail,
+            List<SchoolIssue> schools, List<String> missing) {
     }
 
     public record SchoolIssue(String schoolCode, String schoolName, String detail, Map<String, Double> needs) {

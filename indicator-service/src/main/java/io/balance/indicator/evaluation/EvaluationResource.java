@@ -4,6 +4,7 @@ import io.balance.indicator.common.Caller;
 import io.balance.indicator.common.Params;
 import io.balance.indicator.common.ProblemException;
 import io.balance.indicator.ruleset.RuleSet;
+import io.balance.indicator.ruleset.RuleSetChoice;
 import io.balance.indicator.ruleset.RuleSetService;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -14,11 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import java.util.List;
-import java.util.Map;
 
 /** A county's evaluation under a rule set, and its history for trends. */
 @Path("/api/v1/counties/{countyCode}/evaluations")
@@ -28,10 +30,15 @@ public class EvaluationResource {
     @Inject
     EvaluationService evaluations;
     @Inject
+    EvaluationStore store;
+    @Inject
+    CountyInputsRepository inputs;
+    @Inject
     RuleSetService ruleSets;
     @Inject
     Caller caller;
 
+    @Operation(operationId = "getCountyEvaluation", summary = "A county's evaluation for a year under a rule set (default: the most specific applicable set)")
     @GET
     @Path("/{year}")
     @APIResponse(responseCode = "200", description = "the county evaluation",
@@ -41,23 +48,26 @@ public class EvaluationResource {
         String county = Params.county(countyCode);
         int y = Params.year(year);
         caller.requireRead(county, "county " + county);
-        RuleSet rules = ruleSets.forCounty(ruleSet, county);
-        if (!evaluations.known(county)) {
+        RuleSetChoice.Chosen chosen = ruleSets.choose(ruleSet, county);
+        if (!inputs.known(county)) {
             throw ProblemException.notFound("county " + county + " not found");
         }
         // pre-serialised: a warm read of a large county is a few lookups and a copy
-        return Response.ok(evaluations.evaluationJson(county, y, rules), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(evaluations.evaluationJson(county, y, chosen), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Every stored year's headline (verdict, CVs, compliant share …), oldest first. */
+    @APIResponse(responseCode = "200", description = "stored headlines, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Summary.class)))
+    @Operation(operationId = "listCountyEvaluationHistory", summary = "The stored headline of every year, oldest first")
     @GET
-    public List<Map<String, Object>> history(@PathParam("countyCode") String countyCode, @QueryParam("ruleSet") String ruleSet) {
+    public List<Summary> history(@PathParam("countyCode") String countyCode, @QueryParam("ruleSet") String ruleSet) {
         String county = Params.county(countyCode);
         caller.requireRead(county, "county " + county);
         RuleSet rules = ruleSets.forCounty(ruleSet, county);
-        if (!evaluations.known(county)) {
+        if (!inputs.known(county)) {
             throw ProblemException.notFound("county " + county + " not found");
         }
-        return evaluations.history(county, rules.code());
+        return store.history(county, rules.code());
     }
 }

@@ -62,10 +62,10 @@ public final class Evaluator {
         Map<String, Part> partResults = new LinkedHashMap<>();
         partResults.put("resources", resourcesPart(in, reports, resourceFailures, unmeasured));
         if (rules.assurance() != null && !rules.assurance().isEmpty()) {
-            partResults.put("assurance", checksPart(rules.assurance(), counted, reports, in.findings(), rules));
+            partResults.put("assurance", checksPart("assurance", rules.assurance(), counted, reports, in.findings(), rules));
         }
         if (rules.quality() != null && !rules.quality().isEmpty()) {
-            partResults.put("quality", checksPart(rules.quality(), counted, reports, in.findings(), rules));
+            partResults.put("quality", checksPart("quality", rules.quality(), counted, reports, in.findings(), rules));
         }
         partResults.put("recognition", recognitionPart(in.survey(), rules.recognition()));
         partResults.put("vetoes", vetoesPart(in.findings(), rules.vetoes()));
@@ -111,37 +111,26 @@ public final class Evaluator {
         // CVs over part of the county are not decisive: missing reports make the part INCOMPLETE
         String status = !missing.isEmpty() ? Evaluation.INCOMPLETE
                 : failures.isEmpty() ? Evaluation.PASS : Evaluation.FAIL;
-        return new Part(status, pass(status), null, List.of(), failures, missing);
+        return new Part(status, pass(status), null, null, List.of(), failures, missing);
     }
 
-    private static Part checksPart(List<RuleSet.Check> checks, List<ApprovedReport> counted, List<ApprovedReport> all,
-            Findings findings, RuleSet rules) {
+    private static Part checksPart(String name, List<RuleSet.Check> checks, List<ApprovedReport> counted,
+            List<ApprovedReport> all, Findings findings, RuleSet rules) {
         List<Evaluation.Check> results = new ArrayList<>();
-        List<String> failing = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
         for (RuleSet.Check check : checks) {
-            Evaluation.Check result = Checks.evaluate(check, counted, all, findings, rules);
-            results.add(result);
-            if (Evaluation.FAIL.equals(result.status())) {
-                failing.add(result.id());
-            }
-            result.missing().forEach(m -> {
-                if (!missing.contains(m)) {
-                    missing.add(m);
-                }
-            });
+            results.add(Checks.evaluate(check, counted, all, findings, rules));
         }
-        String status = !failing.isEmpty() ? Evaluation.FAIL : !missing.isEmpty() ? Evaluation.INCOMPLETE : Evaluation.PASS;
-        return new Part(status, pass(status), null, results, failing, missing);
+        RuleSet.Scoring scoring = rules.scoring() == null ? null : rules.scoring().get(name);
+        return scoring == null ? PartScoring.allMustPass(results) : PartScoring.scored(results, scoring);
     }
 
     static Part recognitionPart(CountyInputs.SurveyInput survey, RuleSet.Recognition rule) {
         double minimum = rule == null || rule.minimumRate() == null ? 0.85 : rule.minimumRate();
         if (survey == null) {
-            return new Part(Evaluation.INCOMPLETE, null, null, List.of(), List.of(), List.of("survey"));
+            return new Part(Evaluation.INCOMPLETE, null, null, null, List.of(), List.of(), List.of("survey"));
         }
         if (survey.rate() == null) {
-            return new Part(Evaluation.INCOMPLETE, null, null, List.of(), List.of(), List.of("survey.rate"));
+            return new Part(Evaluation.INCOMPLETE, null, null, null, List.of(), List.of(), List.of("survey.rate"));
         }
         List<String> missing = new ArrayList<>();
         if (rule != null && Boolean.TRUE.equals(rule.requireClosed()) && !survey.closed()) {
@@ -153,10 +142,10 @@ public final class Evaluator {
         }
         Double rate = r4(survey.rate());
         if (!missing.isEmpty()) {
-            return new Part(Evaluation.INCOMPLETE, null, rate, List.of(), List.of(), missing);
+            return new Part(Evaluation.INCOMPLETE, null, rate, null, List.of(), List.of(), missing);
         }
         boolean pass = Numbers.atLeast(survey.rate(), minimum);
-        return new Part(pass ? Evaluation.PASS : Evaluation.FAIL, pass, rate, List.of(),
+        return new Part(pass ? Evaluation.PASS : Evaluation.FAIL, pass, rate, null, List.of(),
                 pass ? List.of() : List.of("recognition rate " + rate + " below " + minimum), List.of());
     }
 
@@ -172,10 +161,10 @@ public final class Evaluator {
             }
         }
         String status = !failing.isEmpty() ? Evaluation.FAIL : !missing.isEmpty() ? Evaluation.INCOMPLETE : Evaluation.PASS;
-        return new Part(status, pass(status), null, List.of(), failing, missing);
+        return new Part(status, pass(status), null, null, List.of(), failing, missing);
     }
 
-    private static Boolean pass(String status) {
+    static Boolean pass(String status) {
         return Evaluation.INCOMPLETE.equals(status) ? null : Evaluation.PASS.equals(status);
     }
 }

@@ -118,4 +118,34 @@ final class FacilityChecks {
             }
         }
     }
+
+    // Jiangxi: every special-room category the school's stages need (小学7类, 初中9类专用教室)
+    static void specialRooms(CheckBuilder b, Map<String, Object> p, List<ApprovedReport> schools) {
+        Map<String, List<String>> required = new LinkedHashMap<>();
+        if (p.get("required") instanceof Map<?, ?> m) {
+            m.forEach((stage, rooms) -> required.put(String.valueOf(stage), CheckParams.strings(rooms)));
+        }
+        for (ApprovedReport r : schools) {
+            List<String> needed = new ArrayList<>();
+            for (var e : required.entrySet()) {
+                if (ReportFields.students(r.report(), e.getKey()) > 0) {
+                    e.getValue().stream().filter(room -> !needed.contains(room)).forEach(needed::add);
+                }
+            }
+            if (needed.isEmpty()) {
+                continue;
+            }
+            if (r.report().facilities() == null || r.report().facilities().specialRooms() == null) {
+                b.missing("reports." + r.school().schoolCode() + ".facilities.specialRooms");
+                continue;
+            }
+            List<String> has = r.report().facilities().specialRooms().stream().map(Enum::name).toList();
+            List<String> lacking = needed.stream().filter(room -> !has.contains(room)).toList();
+            if (!lacking.isEmpty()) {
+                b.school(r, (needed.size() - lacking.size()) + " of " + needed.size()
+                        + " special-room categories; lacking " + String.join(", ", lacking),
+                        Map.of("specialRooms", (double) lacking.size()));
+            }
+        }
+    }
 }

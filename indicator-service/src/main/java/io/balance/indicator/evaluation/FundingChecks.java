@@ -110,4 +110,67 @@ final class FundingChecks {
             }
         }
     }
+
+    // local (seed 001): ≥ 6,000 yuan per pupil with a disability, counting special schools, 随班就读 and 送教上门
+    static void disabledPupilFunding(CheckBuilder b, Map<String, Object> p, Findings f) {
+        double minimum = CheckParams.number(p, "minimumPerPupilYuan", 6000);
+        for (String figure : List.of("disabledPupilsSpecialSchools", "disabledPupilsRegularClasses",
+                "disabledPupilsHomeTeaching", "disabledPupilFundsYuan")) {
+            if (f == null || f.figure(figure) == null) {
+                b.missing("figures." + figure);
+            }
+        }
+        if (b.hasMissing()) {
+            return;
+        }
+        double pupils = f.figure("disabledPupilsSpecialSchools") + f.figure("disabledPupilsRegularClasses")
+                + f.figure("disabledPupilsHomeTeaching");
+        if (pupils == 0) {
+            b.detail("no pupil with a disability reported (all three counts given as 0)");
+            return;
+        }
+        double funds = f.figure("disabledPupilFundsYuan");
+        double perPupil = funds / pupils;
+        b.detail((long) pupils + " pupils with a disability, " + Numbers.round(perPupil, 2) + " yuan each");
+        if (!atLeast(perPupil, minimum)) {
+            b.fail("public funds " + Numbers.round(perPupil, 2) + " yuan per pupil with a disability, below " + minimum
+                    + ": " + Numbers.ceilAmount(minimum * pupils - funds, "yuan") + " yuan more");
+        }
+    }
+
+    // local (seed 001): a boarding school's budget covers the per-student standard and perBoarderYuan per boarder
+    static void boardingFunding(CheckBuilder b, Map<String, Object> p, List<ApprovedReport> all, Findings f) {
+        double perBoarder = CheckParams.number(p, "perBoarderYuan", 200);
+        for (ApprovedReport r : all) {
+            if (!r.school().boarding()) {
+                continue;
+            }
+            String code = r.school().schoolCode();
+            if (r.report().boarders() == null) {
+                b.missing("reports." + code + ".boarders");
+                continue;
+            }
+            if (r.report().funding() == null) {
+                b.missing("reports." + code + ".funding");
+                continue;
+            }
+            double required = perBoarder * r.report().boarders();
+            boolean known = true;
+            for (String stage : Stages.COMPULSORY) {
+                int n = ReportFields.students(r.report(), stage);
+                String figure = Stages.PRIMARY.equals(stage) ? "publicFundsStandardPrimaryYuan" : "publicFundsStandardJuniorYuan";
+                if (n > 0 && (f == null || f.figure(figure) == null)) {
+                    b.missing("figures." + figure);
+                    known = false;
+                } else if (n > 0) {
+                    required += f.figure(figure) * n;
+                }
+            }
+            double budget = r.report().funding().publicFundsBudgetYuan();
+            if (known && !atLeast(budget, required)) {
+                b.school(r, r.report().boarders() + " boarders: budget " + budget + " yuan, less than "
+                        + Numbers.round(required, 2), Map.of("yuan", Numbers.ceilAmount(required - budget, "yuan")));
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class StageEvaluator {
     private static final int TOP_CONTRIBUTORS = 5;
+    private static final List<String> LOCATIONS = List.of("URBAN", "TOWN", "RURAL"); // 城区, 镇区, 乡村
 
     /** What the stage adds to the resources part: failures, and inputs whose absence leaves it unmeasured. */
     record Outcome(Evaluation.Stage stage, List<String> failures, List<String> missing,
@@ -48,6 +49,7 @@ final class StageEvaluator {
         List<Evaluation.SchoolStage> schools = new ArrayList<>();
         Map<String, Integer> below = new LinkedHashMap<>();
         Map<String, Boolean> schoolCompliance = new LinkedHashMap<>();
+        Map<StagePart, Boolean> partCompliance = new LinkedHashMap<>();
         Map<String, Double> standards = standards(res, stage);
         int judged = 0;
         int compliant = 0;
@@ -64,6 +66,7 @@ final class StageEvaluator {
                 continue;
             }
             judged++;
+            partCompliance.put(part, rule.complies());
             schoolCompliance.merge(part.school().schoolCode(), rule.complies(), Boolean::logicalAnd);
             if (!part.excluded()) {
                 rule.failing().forEach(id -> below.merge(id, 1, Integer::sum));
@@ -133,8 +136,46 @@ final class StageEvaluator {
         boolean hasRule = res.schoolRule() != null;
         Evaluation.Figures figures = figures(stage, reports, rules, judged, hasRule ? compliant : null);
         Evaluation.Stage result = new Evaluation.Stage(included.size(), parts.size() - included.size(), indicators,
-                composite, figures, schools);
+                composite, figures, schools, byLocation(stage, parts, partCompliance, reports, rules, hasRule));
         return new Outcome(result, failures, missing, schoolCompliance);
+    }
+
+    /** The stage per location: each location with school-stages or classes. */
+    private static Map<String, Evaluation.LocationFigures> byLocation(String stage, List<StagePart> parts,
+            Map<StagePart, Boolean> partCompliance, List<ApprovedReport> reports, RuleSet rules, boolean hasRule) {
+        Map<String, Evaluation.LocationFigures> out = new LinkedHashMap<>();
+        for (String location : LOCATIONS) {
+            List<StagePart> here = parts.stream().filter(p -> location.equals(p.school().location())).toList();
+            List<ApprovedReport> reportsHere = reports.stream().filter(r -> location.equals(r.school().location())).toList();
+            if (here.isEmpty()) {
+                continue;
+            }
+            int judged = 0;
+            int compliant = 0;
+            for (StagePart p : here) {
+                Boolean complies = partCompliance.get(p);
+                if (complies != null) {
+                    judged++;
+                    compliant += complies ? 1 : 0;
+                }
+            }
+            List<StagePart> included = here.stream().filter(p -> !p.excluded()).toList();
+            double[] students = new double[included.size()];
+            for (int i = 0; i < included.size(); i++) {
+                students[i] = included.get(i).students();
+            }
+            Map<String, Double> cvs = new LinkedHashMap<>();
+            for (RuleSet.Indicator ind : rules.resources().indicators()) {
+                double[] resources = new double[included.size()];
+                for (int i = 0; i < included.size(); i++) {
+                    resources[i] = included.get(i).numerators().get(ind.id());
+                }
+                cvs.put(ind.id(), r4(Cv.of(students, resources, ind.perOrOne()).cv()));
+            }
+            out.put(location, new Evaluation.LocationFigures(included.size(),
+                    figures(stage, reportsHere, rules, judged, hasRule ? compliant : null), cvs));
+        }
+        return out;
     }
 
     /** The CV rounded, and unrounded too where the rounded value equals the limit it fails. */

@@ -1,42 +1,58 @@
 package io.balance.indicator.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.balance.indicator.ruleset.RuleSetChoice;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The headline of an evaluation: stored per year for trends and listed by roll-ups. */
-public final class Summary {
-    private Summary() {
+/**
+ * The headline of an evaluation: stored per year for trends ({@code county_evaluation.summary}) and listed by
+ * roll-ups. Stored headlines of earlier versions may lack newer fields (null) or carry fields since dropped.
+ *
+ * @param revision   the stored evaluation's revision (history only)
+ * @param computedAt when it was stored (history only)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Summary(
+        String countyCode,
+        String countyName,
+        int year,
+        String ruleSet,
+        int ruleSetVersion,
+        RuleSetChoice ruleSetChoice,
+        String verdict,
+        int basedOnReports,
+        List<String> failingParts,
+        int missingInputCount,
+        List<String> missingInputs,
+        Map<String, String> parts,
+        Double recognitionRate,
+        Evaluation.Compliance compliance,
+        Map<String, StageSummary> stages,
+        Long revision,
+        Instant computedAt) {
+
+    /** @param cv per indicator (null where undefined); compositeCv for BASIC sets */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageSummary(int includedSchools, Double compliantShare, Double largeClassShare,
+            Integer superLargeClasses, @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Double> cv, Double maxCv,
+            String maxCvIndicator, Double compositeCv) {
     }
 
-    public static Map<String, Object> of(Evaluation e) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("countyCode", e.countyCode());
-        s.put("countyName", e.countyName());
-        s.put("year", e.year());
-        s.put("ruleSet", e.ruleSet());
-        s.put("ruleSetVersion", e.ruleSetVersion());
-        s.put("verdict", e.verdict());
-        s.put("basedOnReports", e.basedOnReports());
-        s.put("failingParts", e.failingParts());
-        s.put("missingInputCount", e.missingInputs().size());
+    public static Summary of(Evaluation e) {
         List<String> missing = e.missingInputs();
-        s.put("missingInputs", missing.size() > 20 ? missing.subList(0, 20) : missing);
-        Map<String, Object> parts = new LinkedHashMap<>();
+        Map<String, String> parts = new LinkedHashMap<>();
         e.parts().forEach((name, part) -> parts.put(name, part.status()));
-        s.put("parts", parts);
         Evaluation.Part recognition = e.parts().get("recognition");
-        s.put("recognitionRate", recognition == null ? null : recognition.rate());
-        Map<String, Object> stages = new LinkedHashMap<>();
+        Map<String, StageSummary> stages = new LinkedHashMap<>();
         e.stages().forEach((stage, st) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("includedSchools", st.includedSchools());
-            m.put("compliantShare", st.figures().compliantShare());
-            m.put("largeClassShare", st.figures().largeClassShare());
-            m.put("superLargeClasses", st.figures().superLargeClasses());
             Map<String, Double> cvs = new LinkedHashMap<>();
             st.indicators().forEach((id, ind) -> cvs.put(id, ind.cv()));
-            m.put("cv", cvs);
             Double max = null;
             String maxId = null;
             for (var c : cvs.entrySet()) {
@@ -45,14 +61,20 @@ public final class Summary {
                     maxId = c.getKey();
                 }
             }
-            m.put("maxCv", max);
-            m.put("maxCvIndicator", maxId);
-            if (st.composite() != null) {
-                m.put("compositeCv", st.composite().cv());
-            }
-            stages.put(stage, m);
+            stages.put(stage, new StageSummary(st.includedSchools(), st.figures().compliantShare(),
+                    st.figures().largeClassShare(), st.figures().superLargeClasses(), cvs, max, maxId,
+                    st.composite() == null ? null : st.composite().cv()));
         });
-        s.put("stages", stages);
-        return s;
+        return new Summary(e.countyCode(), e.countyName(), e.year(), e.ruleSet(), e.ruleSetVersion(), e.ruleSetChoice(),
+                e.verdict(), e.basedOnReports(), e.failingParts(), missing.size(),
+                missing.size() > 20 ? missing.subList(0, 20) : missing, parts,
+                recognition == null ? null : recognition.rate(), e.compliance(), stages, null, null);
+    }
+
+    /** The stored headline with its revision and time. */
+    public Summary at(long revision, Instant computedAt) {
+        return new Summary(countyCode, countyName, year, ruleSet, ruleSetVersion, ruleSetChoice, verdict, basedOnReports,
+                failingParts, missingInputCount, missingInputs, parts, recognitionRate, compliance, stages, revision,
+                computedAt);
     }
 }

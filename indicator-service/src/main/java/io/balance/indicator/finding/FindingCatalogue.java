@@ -33,7 +33,20 @@ public final class FindingCatalogue {
             Map.entry("disabledEnrolmentRate", new double[] {0, 1}),
             Map.entry("publicFundsStandardPrimaryYuan", new double[] {0, 1_000_000}),
             Map.entry("publicFundsStandardJuniorYuan", new double[] {0, 1_000_000}),
-            Map.entry("governmentWorkScore", new double[] {0, 100}));
+            Map.entry("governmentWorkScore", new double[] {0, 100}),
+            // BASIC_2012's government work in its four areas (seed 000: "417"), summed against the minimum
+            Map.entry("governmentWorkScoreGuarantee", new double[] {0, 100}), // 保障机制
+            Map.entry("governmentWorkScoreEnrolment", new double[] {0, 100}), // 入学机会
+            Map.entry("governmentWorkScoreTeachers", new double[] {0, 100}), // 教师队伍
+            Map.entry("governmentWorkScoreQuality", new double[] {0, 100}), // 质量与管理
+            // local figures a variant can switch checks on for (seeds 001, 004; see the README)
+            Map.entry("primaryRetentionRate", new double[] {0, 1}), // 小学六年巩固率
+            Map.entry("highSchoolQuotaRuralShare", new double[] {0, 1}), // 指标到校名额中农村初中的比例
+            Map.entry("ruralJuniorGraduateShare", new double[] {0, 1}), // 农村初中毕业生占比
+            Map.entry("disabledPupilsSpecialSchools", new double[] {0, 1_000_000}), // 特教学校在校残疾学生
+            Map.entry("disabledPupilsRegularClasses", new double[] {0, 1_000_000}), // 随班就读
+            Map.entry("disabledPupilsHomeTeaching", new double[] {0, 1_000_000}), // 送教上门
+            Map.entry("disabledPupilFundsYuan", new double[] {0, 10_000_000_000.0})); // 残疾学生生均公用经费总额
 
     public static final Set<String> VETOES = Set.of(
             // QUALITY_2017 (§2.5)

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param monitoring 国家义务教育质量监测, one entry per subject
  * @param vetoes     veto code → true when the veto applies (一票否决), false when declared not to
  * @param evidence   佐证材料 referred to by findings
+ * @param schoolScores school code → its score on the province's basic school standard (BASIC_2012's threshold:
+ *                   每所学校都要达85以上), 0–100; optional
  */
 public record Findings(
         Map<String, Finding> findings,
@@ -21,7 +23,14 @@ public record Findings(
         Retention retention,
         List<Monitoring> monitoring,
         Map<String, Boolean> vetoes,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        Map<String, Double> schoolScores) {
+
+    /** Findings without school scores. */
+    public Findings(Map<String, Finding> findings, Map<String, Double> figures, Retention retention,
+            List<Monitoring> monitoring, Map<String, Boolean> vetoes, List<Evidence> evidence) {
+        this(findings, figures, retention, monitoring, vetoes, evidence, null);
+    }
 
     public record Finding(Boolean met, List<String> evidence, String note) {
     }

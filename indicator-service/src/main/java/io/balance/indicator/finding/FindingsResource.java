@@ -12,6 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** County-level inputs (findings, figures, vetoes, evidence) that school reports cannot give. */
 @Path("/api/v1/counties/{countyCode}/findings/{year}")
@@ -23,6 +28,9 @@ public class FindingsResource {
     @Inject
     Caller caller;
 
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredFindings.class)))
+    @Operation(operationId = "getCountyFindings", summary = "The county's findings, figures, vetoes and evidence for a year")
     @GET
     public StoredFindings get(@PathParam("countyCode") String countyCode, @PathParam("year") String year) {
         String county = Params.county(countyCode);
@@ -36,6 +44,9 @@ public class FindingsResource {
     }
 
     /** Replaces the county's findings for the year; writable by its COUNTY_ADMIN, PROVINCE_ADMIN and SYSTEM_ADMIN. */
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StoredFindings.class)))
+    @Operation(operationId = "putCountyFindings", summary = "Replace the county's findings for a year")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public StoredFindings put(@PathParam("countyCode") String countyCode, @PathParam("year") String year, Findings findings) {

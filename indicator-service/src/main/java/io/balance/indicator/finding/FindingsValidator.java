@@ -72,6 +72,16 @@ public final class FindingsValidator {
                 }
             });
         }
+        if (f.schoolScores() != null) {
+            f.schoolScores().forEach((school, score) -> {
+                String p = "schoolScores." + school;
+                if (school == null || !school.matches("\\d{10}")) {
+                    errors.add(new FieldError(p, "must be keyed by a 10-digit school code"));
+                } else if (score == null || score.isNaN() || score < 0 || score > 100) {
+                    errors.add(new FieldError(p, "must be a score between 0 and 100"));
+                }
+            });
+        }
         Findings.Retention r = f.retention();
         if (r != null) {
             count(errors, "retention.grade7Intake", r.grade7Intake());

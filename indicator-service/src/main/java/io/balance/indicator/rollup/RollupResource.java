@@ -4,6 +4,7 @@ import io.balance.contracts.JurisdictionScope;
 import io.balance.indicator.common.Caller;
 import io.balance.indicator.common.Params;
 import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.evaluation.CountyInputsRepository;
 import io.balance.indicator.evaluation.Evaluation;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.evaluation.Summary;
@@ -22,6 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Every county of a city or province with its verdict and key figures, under one rule set. */
 @Path("/api/v1/rollups/{jurisdictionCode}/{year}")
@@ -31,14 +37,19 @@ public class RollupResource {
     @Inject
     EvaluationService evaluations;
     @Inject
+    CountyInputsRepository inputs;
+    @Inject
     RuleSetService ruleSets;
     @Inject
     Caller caller;
 
     public record Rollup(String jurisdictionCode, String name, String level, int year, String ruleSet,
-            RuleSetChoice ruleSetChoice, Map<String, Integer> totals, List<Map<String, Object>> counties) {
+            RuleSetChoice ruleSetChoice, Map<String, Integer> totals, List<Summary> counties) {
     }
 
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollup.class)))
+    @Operation(operationId = "getRollup", summary = "Every county of a city or province with its verdict and key figures")
     @GET
     public Rollup rollup(@PathParam("jurisdictionCode") String jurisdictionCode, @PathParam("year") String year,
             @QueryParam("ruleSet") String ruleSet) {
@@ -49,8 +60,8 @@ public class RollupResource {
         RuleSetChoice.Chosen chosen = ruleSet == null || ruleSet.isBlank() ? ruleSets.choose(null, code)
                 : ruleSets.choose(ruleSet, null);
         RuleSet rules = chosen.rules();
-        Map<String, String> counties = evaluations.countiesUnder(code, y);
-        String name = evaluations.name(code);
+        Map<String, String> counties = inputs.countiesUnder(code, y);
+        String name = inputs.name(code);
         if (counties.isEmpty() && name == null) {
             throw ProblemException.notFound("jurisdiction " + code + " not found");
         }
@@ -59,14 +70,13 @@ public class RollupResource {
         totals.put(Evaluation.PASS, 0);
         totals.put(Evaluation.FAIL, 0);
         totals.put(Evaluation.INCOMPLETE, 0);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Summary> rows = new ArrayList<>();
         for (String county : counties.keySet()) {
             if (!RuleSetService.appliesTo(rules, county)) {
                 continue;
             }
             Evaluation e = evaluations.evaluate(county, y, rules);
-            Map<String, Object> summary = Summary.of(e);
-            rows.add(summary);
+            rows.add(Summary.of(e));
             totals.merge("counties", 1, Integer::sum);
             totals.merge(e.verdict(), 1, Integer::sum);
         }

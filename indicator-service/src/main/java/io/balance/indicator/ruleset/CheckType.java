@@ -28,5 +28,15 @@ public enum CheckType {
     /** Q9: national quality monitoring */
     MONITORING,
     /** Jiangxi on-site form: students per full-time teacher */
-    PUPIL_TEACHER_RATIO
+    PUPIL_TEACHER_RATIO,
+    /** Jiangxi basic school standard: the special-room categories each stage needs (7 primary, 9 junior) */
+    SPECIAL_ROOMS,
+    /** local (seed 001): public funds per pupil with a disability, 随班就读 and 送教上门 included */
+    DISABLED_PUPIL_FUNDING,
+    /** local (seed 001): boarding schools' public funds include a sum per boarder (200 yuan a year) */
+    BOARDING_FUNDING,
+    /** BASIC_2012 threshold: every school's score on the province's basic school standard (每所学校都要达85以上) */
+    SCHOOL_SCORES,
+    /** BASIC_2012 standard 1: the county government's work score, the sum of its four areas */
+    GOVERNMENT_WORK_SCORE
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param kind         QUALITY (优质均衡: per-indicator CV limits plus the school rule) or BASIC (基本均衡: composite CV)
  * @param stages       the compulsory stages evaluated, PRIMARY and/or JUNIOR
  * @param apportioning per multi-stage school type, the weight of each stage's students (spec §4.1)
+ * @param scoring      per part ("assurance", "quality"): scored instead of all-must-pass (Jiangxi A/B scheme);
+ *                     absent, every check of the part must pass
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -30,7 +32,8 @@ public record RuleSet(
         List<Check> quality,
         Recognition recognition,
         List<String> vetoes,
-        ClassSize classSizes) {
+        ClassSize classSizes,
+        Map<String, Scoring> scoring) {
 
     public boolean basic() {
         return "BASIC".equals(kind);
@@ -84,7 +87,18 @@ public record RuleSet(
      * (see {@link io.balance.indicator.evaluation.Checks}); an unknown type is refused when the set is read.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Check(String id, String name, CheckType type, Map<String, Object> params) {
+    public record Check(String id, String name, CheckType type, Map<String, Object> params, Double points) {
+        /** A scored ("B") check earns its points when it passes; one without points must pass ("A"). */
+        public boolean scored() {
+            return points != null;
+        }
+    }
+
+    /**
+     * A part judged by the A/B scheme (seed 003: "'A'类指标必须达标；'B'类指标量化计分，总分100分，90分以上为达标"):
+     * it passes when every must-pass check passes and the points of the passing scored checks reach the minimum.
+     */
+    public record Scoring(Double minimumScore) {
     }
 
     /** Social recognition (社会认可度). */

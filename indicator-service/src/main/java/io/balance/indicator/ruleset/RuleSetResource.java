@@ -1,6 +1,7 @@
 package io.balance.indicator.ruleset;
 
 import io.balance.indicator.common.Caller;
+import io.balance.indicator.common.Problem;
 import io.balance.indicator.common.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -15,9 +16,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Rule sets as data: read by every caller, variants created by province and system administrators. */
 @Path("/api/v1/rule-sets")
+@APIResponse(responseCode = "409", description = "the rule set or version exists",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
@@ -26,12 +34,18 @@ public class RuleSetResource {
     @Inject
     Caller caller;
 
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RuleSet.class)))
+    @Operation(operationId = "listRuleSets", summary = "Every rule set, latest versions")
     @GET
     public List<RuleSet> list() {
         caller.role();
         return service.visible();
     }
 
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSet.class)))
+    @Operation(operationId = "getRuleSet", summary = "The latest version of a rule set")
     @GET
     @Path("/{code}")
     public RuleSet get(@PathParam("code") String code) {
@@ -43,13 +57,19 @@ public class RuleSetResource {
         return rs;
     }
 
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RuleSetService.Version.class)))
+    @Operation(operationId = "listRuleSetVersions", summary = "The stored versions of a rule set")
     @GET
     @Path("/{code}/versions")
-    public List<Map<String, Object>> versions(@PathParam("code") String code) {
+    public List<RuleSetService.Version> versions(@PathParam("code") String code) {
         get(code);
         return service.versions(code);
     }
 
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSet.class)))
+    @Operation(operationId = "getRuleSetVersion", summary = "One version of a rule set")
     @GET
     @Path("/{code}/versions/{version}")
     public RuleSet version(@PathParam("code") String code, @PathParam("version") String version) {
@@ -62,6 +82,9 @@ public class RuleSetResource {
     }
 
     /** A new set, typically a provincial variant: {@code {"code", "basedOn", "patch"}} or a whole {@code document}. */
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSet.class)))
+    @Operation(operationId = "createRuleSet", summary = "Create a rule set, typically a provincial variant (basedOn + merge patch)")
     @POST
     public Response create(RuleSetRequest request) {
         RuleSet rs = service.save(request, null, caller);
@@ -69,6 +92,9 @@ public class RuleSetResource {
     }
 
     /** The next version of an existing set (the earlier versions stay stored). */
+    @APIResponse(responseCode = "200", description = "the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSet.class)))
+    @Operation(operationId = "createRuleSetVersion", summary = "Add the next version of a rule set")
     @PUT
     @Path("/{code}")
     public RuleSet newVersion(@PathParam("code") String code, RuleSetRequest request) {

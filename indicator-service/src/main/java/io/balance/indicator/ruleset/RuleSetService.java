@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,11 +58,11 @@ public class RuleSetService {
         if (count != stamp) {
             synchronized (this) {
                 Map<String, RuleSet> sets = new LinkedHashMap<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select distinct on (code) code, version, document from rule_set order by code, version desc");
+                try (PreparedStatement ps = c.prepareStatement("select distinct on (code) " + COLUMNS
+                        + " from rule_set order by code, version desc");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sets.put(rs.getString(1), parse(rs.getString(3), rs.getInt(2)));
+                        sets.put(rs.getString(1), resolve(c, rs));
                     }
                 }
                 latest = sets;
@@ -69,6 +70,40 @@ public class RuleSetService {
             }
         }
         return latest;
+    }
+
+    private static final String COLUMNS = "code, version, document, patch, based_on, based_on_version, name, jurisdiction_code";
+
+    /** A stored row as a rule set: its document, or for a variant stored as a patch, the derived document. */
+    private RuleSet resolve(Connection c, ResultSet rs) throws SQLException {
+        int version = rs.getInt(2);
+        if (rs.getString(3) != null) {
+            return parse(rs.getString(3), version);
+        }
+        String basedOn = rs.getString(5);
+        RuleSet base = stored(c, basedOn, rs.getInt(6));
+        if (base == null) {
+            throw new IllegalStateException("rule set " + rs.getString(1) + " is based on a missing " + basedOn);
+        }
+        // a new version stored as a patch on an earlier version of the same set keeps that set's own basedOn
+        String derivedBasedOn = basedOn.equals(rs.getString(1)) ? base.basedOn() : basedOn;
+        try {
+            return json.treeToValue(RuleSetDerivation.derive(json.valueToTree(base), json.readTree(rs.getString(4)),
+                    rs.getString(1), version, rs.getString(7), derivedBasedOn, rs.getString(8)), RuleSet.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rule-set patch is unreadable", e);
+        }
+    }
+
+    /** One stored version, derived where it is a patch, or null. */
+    private RuleSet stored(Connection c, String code, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from rule_set where code = ? and version = ?")) {
+            ps.setString(1, code);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? resolve(c, rs) : null;
+            }
+        }
     }
 
     /** The sets that apply to a county: national ones and those of its province or city. */
@@ -114,34 +149,32 @@ public class RuleSetService {
     }
 
     public RuleSet version(String code, int version) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select document from rule_set where code = ? and version = ?")) {
-            ps.setString(1, code);
-            ps.setInt(2, version);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? parse(rs.getString(1), version) : null;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return stored(c, code, version);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public List<Map<String, Object>> versions(String code) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /**
+     * One stored version of a set.
+     *
+     * @param basedOnVersion for a variant stored as a patch: the version of the base set it derives from
+     */
+    public record Version(int version, String name, String basedOn, Integer basedOnVersion, String jurisdictionCode,
+            String createdBy, Instant createdAt) {
+    }
+
+    public List<Version> versions(String code) {
+        List<Version> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select version, name, based_on, jurisdiction_code, created_by, created_at from rule_set where code = ? order by version")) {
+                PreparedStatement ps = c.prepareStatement("select version, name, based_on, based_on_version, jurisdiction_code,"
+                        + " created_by, created_at from rule_set where code = ? order by version")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("version", rs.getInt(1));
-                    v.put("name", rs.getString(2));
-                    v.put("basedOn", rs.getString(3));
-                    v.put("jurisdictionCode", rs.getString(4));
-                    v.put("createdBy", rs.getString(5));
-                    v.put("createdAt", rs.getTimestamp(6).toInstant().toString());
-                    out.add(v);
+                    out.add(new Version(rs.getInt(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
                 }
             }
         } catch (SQLException e) {
@@ -206,27 +239,13 @@ public class RuleSetService {
             document = MergePatch.apply(json.valueToTree(base), req.patch());
         }
         int version = current == null ? 1 : current.version() + 1;
-        ObjectNode doc = ((ObjectNode) document).deepCopy();
-        doc.put("code", code);
-        doc.put("version", version);
-        if (req.name() != null) {
-            doc.put("name", req.name());
-        }
-        if (basedOn != null) {
-            doc.put("basedOn", basedOn);
-        } else {
-            doc.remove("basedOn");
-        }
-        if (jurisdiction != null) {
-            doc.put("jurisdictionCode", jurisdiction);
-        } else {
-            doc.remove("jurisdictionCode");
-        }
+        ObjectNode doc = RuleSetDerivation.derive(document, null, code, version, req.name(), basedOn, jurisdiction);
         RuleSet rs;
         try {
             rs = json.treeToValue(doc, RuleSet.class);
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("document", "not a rule set: " + e.getOriginalMessage());
+            // name the field, e.g. assurance[3].type for a check type outside CheckType
+            throw ProblemException.invalid(fieldOf(e), "not a rule set: " + e.getOriginalMessage());
         }
         var errors = RuleSetValidator.validate(rs);
         if (!errors.isEmpty()) {
@@ -262,6 +281,21 @@ public class RuleSetService {
 
     private static String defaultJurisdiction(Caller caller) {
         return caller.role() == io.balance.contracts.Role.SYSTEM_ADMIN ? null : caller.jurisdiction();
+    }
+
+    static String fieldOf(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "document";
+        }
+        StringBuilder field = new StringBuilder();
+        for (var ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "document" : field.toString();
     }
 
     private RuleSet parse(String document, int version) {

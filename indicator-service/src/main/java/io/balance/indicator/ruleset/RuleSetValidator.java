@@ -101,6 +101,7 @@ public final class RuleSetValidator {
                 error("vetoes[" + i + "]", "must be a known veto, once: " + FindingCatalogue.VETOES);
             }
         }
+        scoring(rs);
         if (rs.classSizes() != null) {
             Integer large = rs.classSizes().largeClassMin();
             Integer superLarge = rs.classSizes().superLargeClassMin();
@@ -239,10 +240,60 @@ public final class RuleSetValidator {
                         }
                     }
                 }
-                case MUSIC_ART_ROOMS, SMALL_SCHOOL_FUNDING, SPECIAL_EDUCATION_FUNDING, ROTATION, RETENTION, TRAINING_FUNDS,
+                case SPECIAL_ROOMS -> {
+                    if (!(p.get("required") instanceof Map<?, ?> m) || m.isEmpty()) {
+                        error(f + ".params.required", "must map PRIMARY/JUNIOR to lists of special-room categories");
+                    } else {
+                        for (var e : m.entrySet()) {
+                            String where = f + ".params.required." + e.getKey();
+                            if (!Stages.COMPULSORY.contains(String.valueOf(e.getKey())) || !(e.getValue() instanceof List<?> l)) {
+                                error(where, "must map PRIMARY/JUNIOR to lists of special-room categories");
+                                continue;
+                            }
+                            for (Object room : l) {
+                                if (java.util.Arrays.stream(io.balance.contracts.AnnualReportV1.SpecialRoom.values())
+                                        .noneMatch(r -> r.name().equals(room))) {
+                                    error(where, "unknown special-room category " + room);
+                                }
+                            }
+                        }
+                    }
+                }
+                case DISABLED_PUPIL_FUNDING, BOARDING_FUNDING, SCHOOL_SCORES, GOVERNMENT_WORK_SCORE, MUSIC_ART_ROOMS, SMALL_SCHOOL_FUNDING, SPECIAL_EDUCATION_FUNDING, ROTATION, RETENTION, TRAINING_FUNDS,
                         MONITORING -> {
                     // numeric parameters with defaults; negatives rejected above
                 }
+            }
+        }
+    }
+
+    /** A/B scoring: only for assurance and quality, points only in a scored part, a reachable minimum. */
+    private void scoring(RuleSet rs) {
+        Map<String, RuleSet.Scoring> scoring = rs.scoring() == null ? Map.of() : rs.scoring();
+        for (var e : scoring.entrySet()) {
+            if (!"assurance".equals(e.getKey()) && !"quality".equals(e.getKey())) {
+                error("scoring." + e.getKey(), "only assurance and quality can be scored");
+            }
+        }
+        for (String part : List.of("assurance", "quality")) {
+            List<RuleSet.Check> checks = "assurance".equals(part) ? rs.assurance() : rs.quality();
+            RuleSet.Scoring sc = scoring.get(part);
+            double total = 0;
+            for (int i = 0; checks != null && i < checks.size(); i++) {
+                Double points = checks.get(i).points();
+                if (points == null) {
+                    continue;
+                }
+                if (sc == null) {
+                    error(part + "[" + i + "].points", "points need scoring." + part + " (A/B scheme)");
+                } else if (points <= 0) {
+                    error(part + "[" + i + "].points", "must be positive");
+                }
+                total += points;
+            }
+            if (sc != null && (sc.minimumScore() == null || sc.minimumScore() <= 0 || sc.minimumScore() > total)) {
+                error("scoring." + part + ".minimumScore", "must be above 0 and at most the scored checks' points ("
+                        + total + ")");
             }
         }
     }

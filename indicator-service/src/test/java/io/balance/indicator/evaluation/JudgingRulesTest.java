@@ -141,6 +141,31 @@ class JudgingRulesTest {
         assertNull(evaluate(reports, "BASIC_2012").compliance());
     }
 
+    @Test
+    void urbanTownAndRuralBreakdownsOfComplianceClassSizesAndCvs() {
+        // urban: the three good primary schools (36 classes of 40); rural: one of 500 pupils whose classes are
+        // 58 and 40 (one large class of two); no town school
+        List<CountyInputs.ApprovedReport> reports = new ArrayList<>(goodCounty());
+        reports.add(goodPrimary(500, 1.0).classes("PRIMARY", 58, 40)
+                .approved(new SchoolV1("9999030007", "村小", COUNTY, "PRIMARY", "RURAL", true, false)));
+        Evaluation.Stage primary = evaluate(reports, "QUALITY_2017").stages().get("PRIMARY");
+        assertEquals(List.of("URBAN", "RURAL"), List.copyOf(primary.byLocation().keySet()));
+        Evaluation.LocationFigures urban = primary.byLocation().get("URBAN");
+        Evaluation.LocationFigures rural = primary.byLocation().get("RURAL");
+        assertEquals(3, urban.includedSchools());
+        assertEquals(36, urban.figures().classes());
+        assertEquals(0, urban.figures().largeClasses());
+        assertEquals(2, rural.figures().classes());
+        assertEquals(1, rural.figures().largeClasses());
+        assertEquals(0.5, rural.figures().largeClassShare());
+        assertEquals(1.0, rural.figures().compliantShare());
+        // R4: urban 4.5, 5.4, 4.95 m² for 1000, 800, 600 pupils: X̄ 4.9125, S 0.3879, CV 0.0790;
+        // one rural school has no spread: CV 0; the whole county (with the rural 4.5 for 500): 0.0797
+        assertEquals(0.079, urban.cv().get("R4"));
+        assertEquals(0.0, rural.cv().get("R4"));
+        assertEquals(0.0797, primary.indicators().get("R4").cv());
+    }
+
     static Evaluation.Check check(String id, List<CountyInputs.ApprovedReport> reports) {
         RuleSet rules = ruleSet("QUALITY_2017");
         RuleSet.Check c = new ArrayList<RuleSet.Check>() {

@@ -14,7 +14,7 @@ class RuleSetDefaultsTest {
     static RuleSet variant(RuleSet base, String code, String basedOn, String jurisdiction) {
         return new RuleSet(code, 1, code, basedOn, jurisdiction, base.kind(), base.stages(), base.exclusions(),
                 base.apportioning(), base.resources(), base.assurance(), base.quality(), base.recognition(), base.vetoes(),
-                base.classSizes());
+                base.classSizes(), base.scoring());
     }
 
     static Map<String, RuleSet> seeded() {

@@ -1,5 +1,9 @@
 package io.balance.school.common;
 
+import io.balance.kit.problem.FieldError;
+
+import io.balance.kit.problem.ProblemException;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package io.balance.school.common;
 
+import io.balance.kit.problem.JsonErrors;
+import io.balance.kit.problem.ProblemException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +12,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +49,7 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String field = "(body)";
             if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
-                String path = pathOf(parser.getParsingContext());
+                String path = JsonErrors.pathOf(parser.getParsingContext());
                 if (!path.isEmpty()) {
                     field = path;
                 }
@@ -58,19 +58,6 @@ public final class Json {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw ProblemException.invalid(field, "malformed JSON" + where + ": " + e.getOriginalMessage());
         }
-    }
-
-    static String pathOf(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
-            } else if (c.getCurrentName() != null) {
-                parts.push("." + c.getCurrentName());
-            }
-        }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     public static String child(String path, String name) {

@@ -1,6 +1,8 @@
 package io.balance.school.importing;
 
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -8,10 +10,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). UTF-8 with or without BOM; a file that is not
- * UTF-8 is read as GB18030, which is what Excel on a Chinese Windows saves.
+ * CSV uploads, parsed by Commons CSV. UTF-8 with or without BOM; a file that is not UTF-8 is read as GB18030,
+ * which is what Excel on a Chinese Windows saves.
  */
 final class CsvReader {
     private CsvReader() {
@@ -53,7 +58,11 @@ final class CsvReader {
         }
     }
 
-    /** Splits into records of fields; the delimiter (comma, semicolon or tab) is taken from the first line. */
+    /**
+     * Splits into records of fields with Commons CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF); the
+     * delimiter (comma, semicolon or tab) is taken from the first line. Blank lines stay records, so that a
+     * record's index + 1 is the row number people see in their spreadsheet.
+     */
     static List<List<String>> parse(String text) {
         int firstLineEnd = text.indexOf('\n');
         String first = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
@@ -64,52 +73,14 @@ final class CsvReader {
         } else if (first.chars().filter(c -> c == ';').count() > commas) {
             delimiter = ';';
         }
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-                i++;
-                continue;
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord r : parser) {
+                records.add(r.toList());
             }
-            if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == delimiter) {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else {
-                field.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
+        } catch (IOException | UncheckedIOException e) {
             throw ProblemException.invalid("(file)", "a quoted CSV field is not closed (row " + (records.size() + 1) + ")");
-        }
-        if (!field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
         }
         return records;
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class FlatRows {
     /** Maps the header cells to columns; unknown or repeated headers are a 400 for the whole file. */
     static List<ImportColumns.Column> header(List<String> cells) {
         List<ImportColumns.Column> columns = new ArrayList<>();
-        List<io.balance.school.common.FieldError> errors = new ArrayList<>();
+        List<io.balance.kit.problem.FieldError> errors = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             String h = cells.get(i) == null ? "" : cells.get(i).strip();
@@ -41,16 +41,16 @@ final class FlatRows {
             }
             ImportColumns.Column c = ImportColumns.byHeader(h);
             if (c == null) {
-                errors.add(new io.balance.school.common.FieldError("header[" + (i + 1) + "]",
+                errors.add(new io.balance.kit.problem.FieldError("header[" + (i + 1) + "]",
                         "unknown column \"" + h + "\"; download the template for the expected headers"));
             } else if (!seen.add(c.path())) {
-                errors.add(new io.balance.school.common.FieldError("header[" + (i + 1) + "]",
+                errors.add(new io.balance.kit.problem.FieldError("header[" + (i + 1) + "]",
                         "column \"" + h + "\" appears twice"));
             }
             columns.add(c);
         }
         if (!seen.contains("school.schoolCode")) {
-            errors.add(new io.balance.school.common.FieldError("header", "the column 学校标识码 is required"));
+            errors.add(new io.balance.kit.problem.FieldError("header", "the column 学校标识码 is required"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,8 +25,8 @@ public class ImportRecovery {
     static final String INSTANCE = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + UUID.randomUUID();
     private static final List<ImportJob.Status> UNFINISHED = List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING);
 
-    @ConfigProperty(name = "balance.import.heartbeat-timeout")
-    Duration heartbeatTimeout;
+    @Inject
+    ImportConfig config;
 
     @Inject
     ImportRunner runner;
@@ -46,7 +45,7 @@ public class ImportRecovery {
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
                     "heartbeatAt = ?1 where id in ?2 and claimedBy = ?3", now, mine, INSTANCE));
         }
-        Instant stale = now.minus(heartbeatTimeout);
+        Instant stale = now.minus(config.heartbeatTimeout());
         List<UUID> orphans = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
                 "status in ?1 and (heartbeatAt is null or heartbeatAt < ?2)", UNFINISHED, stale)
                 .stream().map(j -> j.id).toList());

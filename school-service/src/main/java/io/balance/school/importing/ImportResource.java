@@ -1,8 +1,9 @@
 package io.balance.school.importing;
 
-import io.balance.school.access.Caller;
+import io.balance.kit.caller.Caller;
+import io.balance.school.access.Access;
 import io.balance.school.common.Errors;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.school.jurisdiction.Jurisdiction;
 import io.balance.school.report.ReportService;
 import io.quarkus.security.Authenticated;
@@ -26,6 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -42,16 +47,20 @@ public class ImportResource {
     ImportService service;
     @Inject
     Caller caller;
+    @Inject
+    Access access;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a county's schools and reports",
+    @Operation(operationId = "startReportImport", summary = "Import a county's schools and reports",
             description = "Body: a JSON array of {\"school\": {schoolCode, name, type, location, publicSchool, boarding},"
                     + " \"report\": {...}}, a CSV (text/csv) or an XLSX laid out like the template. Returns 202 and"
                     + " the job; GET its location for progress and rejected rows. A rejected row stores nothing;"
                     + " good rows are kept. Reports land as DRAFT; with submit=true they are also SUBMITTED."
                     + " Approval always goes through the review endpoints.")
+    @APIResponse(responseCode = "202", description = "The job, started; its Location is polled for progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobView.class)))
     public Response upload(@PathParam("countyCode") String countyCode, @PathParam("year") String year,
                            @QueryParam("submit") String submit, @QueryParam("format") String format,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
@@ -63,7 +72,9 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import from a form upload (part \"file\": .json, .csv or .xlsx)")
+    @Operation(operationId = "startReportImportFromForm", summary = "Import from a form upload (part \"file\": .json, .csv or .xlsx)")
+    @APIResponse(responseCode = "202", description = "The job, started; its Location is polled for progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobView.class)))
     public Response uploadForm(@PathParam("countyCode") String countyCode, @PathParam("year") String year,
                                @QueryParam("submit") String submit, @QueryParam("format") String format,
                                @RestForm("file") FileUpload file) {
@@ -84,7 +95,7 @@ public class ImportResource {
     @GET
     @Path("/{jobId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An import job: status, progress and rejected rows (readable while it runs)")
+    @Operation(operationId = "getReportImportJob", summary = "An import job: status, progress and rejected rows (readable while it runs)")
     public ImportJobView job(@PathParam("countyCode") String countyCode, @PathParam("year") String year,
                              @PathParam("jobId") String jobId) {
         readable(countyCode);
@@ -103,7 +114,7 @@ public class ImportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The county's last 50 import jobs for the year")
+    @Operation(operationId = "listReportImportJobs", summary = "The county's last 50 import jobs for the year")
     public List<ImportJobView> jobs(@PathParam("countyCode") String countyCode, @PathParam("year") String year) {
         readable(countyCode);
         int y = ReportService.parseYear(year, new Errors());
@@ -114,7 +125,10 @@ public class ImportResource {
     @GET
     @Path("/template")
     @Produces({"text/csv", XLSX})
-    @Operation(summary = "The import template (format=csv or xlsx): one row per school, Chinese headers")
+    @Operation(operationId = "getReportImportTemplate", summary = "The import template (format=csv or xlsx): one row per school, Chinese headers")
+    @APIResponse(responseCode = "200", description = "The template file",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response template(@PathParam("countyCode") String countyCode, @PathParam("year") String year,
                              @QueryParam("format") String format) {
         Jurisdiction county = readable(countyCode);
@@ -136,7 +150,7 @@ public class ImportResource {
 
     private Target authorise(String countyCode, String year, String submit) {
         Jurisdiction county = readable(countyCode);
-        if (!caller.canEditRegistry(countyCode)) {
+        if (!access.canEditRegistry(countyCode)) {
             throw ProblemException.forbidden("you may read but not import into county " + countyCode);
         }
         Errors errors = new Errors();

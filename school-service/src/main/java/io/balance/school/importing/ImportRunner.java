@@ -1,6 +1,6 @@
 package io.balance.school.importing;
 
-import io.balance.school.common.FieldError;
+import io.balance.kit.problem.FieldError;
 import io.balance.school.common.Json;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,10 +33,8 @@ import org.jboss.logging.Logger;
 public class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
-    @ConfigProperty(name = "balance.import.chunk-size")
-    int chunkSize;
-    @ConfigProperty(name = "balance.import.threads")
-    int threads;
+    @Inject
+    ImportConfig config;
 
     @Inject
     ImportService service;
@@ -49,7 +46,7 @@ public class ImportRunner {
     @PostConstruct
     void init() {
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(threads, r -> {
+        executor = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "report-import-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -124,7 +121,7 @@ public class ImportRunner {
                 ImportService.prepare(row, job.countyCode, job.year, seen);
             }
             while (progress.position() < rows.size()) {
-                int end = Math.min(rows.size(), progress.position() + chunkSize);
+                int end = Math.min(rows.size(), progress.position() + config.chunkSize());
                 progress = chunk(job, rows, progress, end, seen);
             }
             QuarkusTransaction.requiringNew().run(() -> {

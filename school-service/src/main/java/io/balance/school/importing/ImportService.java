@@ -3,9 +3,9 @@ package io.balance.school.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.AnnualReportV1;
 import io.balance.school.common.Errors;
-import io.balance.school.common.FieldError;
+import io.balance.kit.problem.FieldError;
 import io.balance.school.common.Json;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.school.registry.School;
 import io.balance.school.registry.SchoolInput;
 import io.balance.school.registry.SchoolService;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bulk imports as jobs: parsing, the validation of a row (all problems of a row at once) and the storing of valid
@@ -36,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ImportService {
     private static final Set<String> ROW_FIELDS = Set.of("school", "report");
 
-    @ConfigProperty(name = "balance.import.max-rows", defaultValue = "20000")
-    int maxRows;
+    @Inject
+    ImportConfig config;
 
     @Inject
     SchoolService schools;
@@ -48,7 +47,7 @@ public class ImportService {
     ImportRunner runner;
 
     public int maxRows() {
-        return maxRows;
+        return config.maxRows();
     }
 
     public static List<ImportRow> parse(String format, byte[] bytes, int maxRows) {

@@ -1,6 +1,6 @@
 package io.balance.school.importing;
 
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;

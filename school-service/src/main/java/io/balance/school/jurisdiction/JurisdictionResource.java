@@ -1,7 +1,7 @@
 package io.balance.school.jurisdiction;
 
-import io.balance.school.access.Caller;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.caller.Caller;
+import io.balance.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -38,17 +39,21 @@ public class JurisdictionResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or change a jurisdiction",
+    @Operation(operationId = "putJurisdiction", summary = "Create or change a jurisdiction",
             description = "Provinces: SYSTEM_ADMIN only; cities and counties: a province administrator within its"
                     + " province. residentPopulation is required for counties. 201 when created, 200 when changed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = JurisdictionInput.class)))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JurisdictionView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JurisdictionView.class)))
     public Response put(@PathParam("code") String code, String body) {
         JurisdictionService.Result r = service.put(code, body, caller);
         return Response.status(r.created() ? 201 : 200).entity(JurisdictionView.of(r.jurisdiction())).build();
     }
 
     @GET
-    @Operation(summary = "The top jurisdictions the caller can see (all provinces for a system administrator)")
+    @Operation(operationId = "listTopJurisdictions", summary = "The top jurisdictions the caller can see (all provinces for a system administrator)")
     public List<JurisdictionView> roots() {
         if (caller.isSystemAdmin()) {
             return Jurisdiction.<Jurisdiction>list("parentCode is null order by code").stream()
@@ -63,14 +68,14 @@ public class JurisdictionResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One jurisdiction")
+    @Operation(operationId = "getJurisdiction", summary = "One jurisdiction")
     public JurisdictionView get(@PathParam("code") String code) {
         return JurisdictionView.of(find(code));
     }
 
     @GET
     @Path("/{code}/children")
-    @Operation(summary = "The cities of a province, or the counties of a city")
+    @Operation(operationId = "listChildJurisdictions", summary = "The cities of a province, or the counties of a city")
     public List<JurisdictionView> children(@PathParam("code") String code) {
         find(code);
         return Jurisdiction.children(code).stream().map(JurisdictionView::of).toList();

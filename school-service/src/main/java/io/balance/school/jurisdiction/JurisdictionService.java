@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.JurisdictionChangedV1;
 import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.Topics;
-import io.balance.school.access.Caller;
+import io.balance.kit.caller.Caller;
+import io.balance.school.access.Access;
 import io.balance.school.common.Errors;
 import io.balance.school.common.Json;
-import io.balance.school.common.ProblemException;
-import io.balance.school.outbox.Outbox;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 @ApplicationScoped
 public class JurisdictionService {
@@ -26,6 +26,8 @@ public class JurisdictionService {
 
     @Inject
     Outbox outbox;
+    @Inject
+    Access access;
 
     public record Result(Jurisdiction jurisdiction, boolean created) {
     }
@@ -61,7 +63,7 @@ public class JurisdictionService {
         errors.throwIfAny();
 
         // scope before existence checks of the parent: what the caller may not read is not there for it
-        if (!caller.canEditDivision(code, codeLevel)) {
+        if (!access.canEditDivision(code, codeLevel)) {
             if (caller.canReadDivision(code)) {
                 throw ProblemException.forbidden(level == Jurisdiction.Level.PROVINCE
                         ? "only a system administrator creates or changes provinces"
@@ -107,10 +109,10 @@ public class JurisdictionService {
         if (created) {
             j.persist();
         }
-        UUID eventId = Outbox.newEventId();
-        outbox.add(eventId, Topics.JURISDICTIONS, code, new JurisdictionChangedV1(eventId.toString(),
+        String eventId = Outbox.newEventId();
+        outbox.add(eventId, Topics.JURISDICTIONS, code, j.revision, new JurisdictionChangedV1(eventId,
                 JurisdictionChangedV1.SCHEMA_VERSION, now, code, j.revision, name, level.name(), parentCode,
-                population), j.revision);
+                population));
         return new Result(j, created);
     }
 }

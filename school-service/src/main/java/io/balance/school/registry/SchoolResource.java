@@ -2,8 +2,8 @@ package io.balance.school.registry;
 
 import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.Role;
-import io.balance.school.access.Caller;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.caller.Caller;
+import io.balance.kit.problem.ProblemException;
 import io.balance.school.jurisdiction.Jurisdiction;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,10 +51,14 @@ public class SchoolResource {
     @PUT
     @Path("/{schoolCode}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register or change a school",
+    @Operation(operationId = "putSchool", summary = "Register or change a school",
             description = "The county must exist. County, province and system administrators within their"
                     + " jurisdiction. 201 when registered, 200 otherwise.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SchoolBody.class)))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
     public Response put(@PathParam("schoolCode") String code, String body) {
         SchoolService.Result r = service.put(code, body, caller);
         return Response.status(r.created() ? 201 : 200).entity(SchoolView.of(r.school())).build();
@@ -61,7 +66,7 @@ public class SchoolResource {
 
     @GET
     @Path("/{schoolCode}")
-    @Operation(summary = "One school")
+    @Operation(operationId = "getSchool", summary = "One school")
     public SchoolView get(@PathParam("schoolCode") String code) {
         School s = code != null && code.matches("\\d{10}") ? School.findById(code) : null;
         if (s == null || !caller.canReadSchool(code, s.countyCode)) {
@@ -71,7 +76,7 @@ public class SchoolResource {
     }
 
     @GET
-    @Operation(summary = "Schools, paged; by county (countyCode) or everything the caller can see",
+    @Operation(operationId = "listSchools", summary = "Schools, paged; by county (countyCode) or everything the caller can see",
             description = "page starts at 0; size 1..500 (default 50)")
     public SchoolPage list(@QueryParam("countyCode") String countyCode, @QueryParam("type") String type,
                            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
@@ -91,7 +96,7 @@ public class SchoolResource {
                 throw ProblemException.invalid("countyCode", "must be a 6-digit county code");
             }
             if (caller.role() != Role.SCHOOL_REPORTER) {
-                caller.requireReadDivision(countyCode);
+                caller.requireRead(countyCode, "jurisdiction " + countyCode);
                 if (Jurisdiction.findById(countyCode) == null) {
                     throw ProblemException.notFound("no jurisdiction " + countyCode);
                 }

@@ -4,23 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.Role;
 import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.Topics;
-import io.balance.school.access.Caller;
+import io.balance.kit.caller.Caller;
+import io.balance.school.access.Access;
 import io.balance.school.common.Errors;
 import io.balance.school.common.Json;
-import io.balance.school.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.school.jurisdiction.Jurisdiction;
-import io.balance.school.outbox.Outbox;
+import io.balance.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.UUID;
 
 @ApplicationScoped
 public class SchoolService {
     @Inject
     Outbox outbox;
+    @Inject
+    Access access;
 
     public record Result(School school, boolean created, boolean changed) {
     }
@@ -47,8 +49,8 @@ public class SchoolService {
             throw ProblemException.forbidden("your role may not register or change schools");
         }
         requireCounty(input.countyCode(), caller, "countyCode");
-        if (!caller.canEditRegistry(input.countyCode())
-                || (existing != null && !caller.canEditRegistry(existing.countyCode))) {
+        if (!access.canEditRegistry(input.countyCode())
+                || (existing != null && !access.canEditRegistry(existing.countyCode))) {
             throw ProblemException.forbidden("you may not change schools of county " + input.countyCode());
         }
         return upsert(code, input, existing, caller.name());
@@ -92,9 +94,9 @@ public class SchoolService {
         if (created) {
             s.persist();
         }
-        UUID eventId = Outbox.newEventId();
-        outbox.add(eventId, Topics.SCHOOL_REGISTRY, code, new SchoolChangedV1(eventId.toString(),
-                SchoolChangedV1.SCHEMA_VERSION, now, code, s.revision, s.toV1()), s.revision);
+        String eventId = Outbox.newEventId();
+        outbox.add(eventId, Topics.SCHOOL_REGISTRY, code, s.revision, new SchoolChangedV1(eventId,
+                SchoolChangedV1.SCHEMA_VERSION, now, code, s.revision, s.toV1()));
         return new Result(s, created, true);
     }
 }

@@ -1,7 +1,7 @@
 package io.balance.school.report;
 
 import io.balance.contracts.AnnualReportV1;
-import io.balance.school.access.Caller;
+import io.balance.kit.caller.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.balance.kit.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -36,7 +38,7 @@ public class ReportResource {
     }
 
     @GET
-    @Operation(summary = "The years this school has reports for, each with its current revision and status")
+    @Operation(operationId = "listReportYears", summary = "The years this school has reports for, each with its current revision and status")
     public List<ReportView> years(@PathParam("schoolCode") String schoolCode) {
         return service.years(schoolCode, caller);
     }
@@ -44,11 +46,17 @@ public class ReportResource {
     @PUT
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace the DRAFT of a year's report",
+    @Operation(operationId = "putReportDraft", summary = "Create or replace the DRAFT of a year's report",
             description = "A DRAFT is replaced in place. After approval a new DRAFT revision starts (201); the"
                     + " approved revision keeps counting until the new one is approved. A SUBMITTED report is"
                     + " under review: 409 until it is rejected. Every invalid field is reported in one 400.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AnnualReportV1.class)))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "409", description = "The report is SUBMITTED (under review)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year, String body) {
         ReportService.PutResult r = service.put(schoolCode, year, body, caller);
         return Response.status(r.created() ? 201 : 200).entity(service.current(schoolCode, year, caller)).build();
@@ -56,21 +64,21 @@ public class ReportResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "The current (latest) revision with its status; countingRevision is the approved one")
+    @Operation(operationId = "getReport", summary = "The current (latest) revision with its status; countingRevision is the approved one")
     public ReportView current(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year) {
         return service.current(schoolCode, year, caller);
     }
 
     @GET
     @Path("/{year}/approved")
-    @Operation(summary = "The approved revision that counts")
+    @Operation(operationId = "getApprovedReport", summary = "The approved revision that counts")
     public ReportView approved(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year) {
         return service.approved(schoolCode, year, caller);
     }
 
     @GET
     @Path("/{year}/revisions/{revision}")
-    @Operation(summary = "One revision as it was stored")
+    @Operation(operationId = "getReportRevision", summary = "One revision as it was stored")
     public ReportView revision(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year,
                                @PathParam("revision") String revision) {
         return service.revision(schoolCode, year, revision, caller);
@@ -78,14 +86,16 @@ public class ReportResource {
 
     @GET
     @Path("/{year}/history")
-    @Operation(summary = "Audit trail: every revision and every transition with who and when")
+    @Operation(operationId = "getReportHistory", summary = "Audit trail: every revision and every transition with who and when")
     public ReportHistory history(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year) {
         return service.history(schoolCode, year, caller);
     }
 
     @POST
     @Path("/{year}/submit")
-    @Operation(summary = "DRAFT → SUBMITTED (the school itself, or its county/province)")
+    @Operation(operationId = "submitReport", summary = "DRAFT → SUBMITTED (the school itself, or its county/province)")
+    @APIResponse(responseCode = "409", description = "The report is not in the state this transition starts from",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ReportView submit(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year) {
         service.submit(schoolCode, year, caller);
         return service.current(schoolCode, year, caller);
@@ -93,7 +103,9 @@ public class ReportResource {
 
     @POST
     @Path("/{year}/approve")
-    @Operation(summary = "SUBMITTED → APPROVED (county, province or system administrator); publishes ReportApprovedV1")
+    @Operation(operationId = "approveReport", summary = "SUBMITTED → APPROVED (county, province or system administrator); publishes ReportApprovedV1")
+    @APIResponse(responseCode = "409", description = "The report is not in the state this transition starts from",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ReportView approve(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year) {
         service.approve(schoolCode, year, caller);
         return service.current(schoolCode, year, caller);
@@ -102,8 +114,10 @@ public class ReportResource {
     @POST
     @Path("/{year}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "SUBMITTED → DRAFT with a reason, kept in the history")
+    @Operation(operationId = "rejectReport", summary = "SUBMITTED → DRAFT with a reason, kept in the history")
     @RequestBody(content = @Content(schema = @Schema(implementation = RejectBody.class)))
+    @APIResponse(responseCode = "409", description = "The report is not in the state this transition starts from",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ReportView reject(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year, String body) {
         service.reject(schoolCode, year, body, caller);
         return service.current(schoolCode, year, caller);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.AnnualReportV1;
 import io.balance.contracts.ReportApprovedV1;
 import io.balance.contracts.Topics;
-import io.balance.school.access.Caller;
+import io.balance.kit.caller.Caller;
+import io.balance.school.access.Access;
 import io.balance.school.common.Errors;
 import io.balance.school.common.Json;
-import io.balance.school.common.ProblemException;
-import io.balance.school.outbox.Outbox;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.outbox.Outbox;
 import io.balance.school.registry.School;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The review workflow. Every change of a school's reports happens under a lock on the school's row, so
@@ -28,6 +28,8 @@ public class ReportService {
 
     @Inject
     Outbox outbox;
+    @Inject
+    Access access;
 
     public record PutResult(ReportRevision revision, boolean created) {
     }
@@ -35,7 +37,7 @@ public class ReportService {
     @Transactional
     public PutResult put(String schoolCode, String yearParam, String body, Caller caller) {
         School school = lockReadable(schoolCode, caller);
-        if (!caller.canEditReport(school.code, school.countyCode)) {
+        if (!access.canEditReport(school.code, school.countyCode)) {
             throw ProblemException.forbidden("you may read but not change the reports of school " + schoolCode);
         }
         Errors errors = new Errors();
@@ -49,7 +51,7 @@ public class ReportService {
     @Transactional
     public ReportRevision submit(String schoolCode, String yearParam, Caller caller) {
         School school = lockReadable(schoolCode, caller);
-        if (!caller.canEditReport(school.code, school.countyCode)) {
+        if (!access.canEditReport(school.code, school.countyCode)) {
             throw ProblemException.forbidden("you may read but not submit the reports of school " + schoolCode);
         }
         int year = year(yearParam);
@@ -59,7 +61,7 @@ public class ReportService {
     @Transactional
     public ReportRevision approve(String schoolCode, String yearParam, Caller caller) {
         School school = lockReadable(schoolCode, caller);
-        if (!caller.canReview(school.countyCode)) {
+        if (!access.canReview(school.countyCode)) {
             throw ProblemException.forbidden("only the county, the province or a system administrator approves reports");
         }
         int year = year(yearParam);
@@ -72,17 +74,17 @@ public class ReportService {
         r.updatedAt = now;
         r.updatedBy = caller.name();
         transition(r, ReportTransition.Action.APPROVED, ReportStatus.SUBMITTED, caller.name(), now, null, API);
-        UUID eventId = Outbox.newEventId();
-        outbox.add(eventId, Topics.SCHOOL_REPORTS, school.code, new ReportApprovedV1(eventId.toString(),
+        String eventId = Outbox.newEventId();
+        outbox.add(eventId, Topics.SCHOOL_REPORTS, school.code, r.revision, new ReportApprovedV1(eventId,
                 ReportApprovedV1.SCHEMA_VERSION, now, school.code, year, r.revision, school.toV1(), r.report(),
-                caller.name(), now), r.revision);
+                caller.name(), now));
         return r;
     }
 
     @Transactional
     public ReportRevision reject(String schoolCode, String yearParam, String body, Caller caller) {
         School school = lockReadable(schoolCode, caller);
-        if (!caller.canReview(school.countyCode)) {
+        if (!access.canReview(school.countyCode)) {
             throw ProblemException.forbidden("only the county, the province or a system administrator rejects reports");
         }
         Errors errors = new Errors();

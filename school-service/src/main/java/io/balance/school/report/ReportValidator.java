@@ -20,9 +20,9 @@ import java.util.Set;
  * class sizes that add up to the stage's students. Returns the normalised report only when all is well.
  */
 public final class ReportValidator {
-    static final Set<String> TOP = Set.of("students", "classSizes", "teachers", "facilities", "funding");
+    static final Set<String> TOP = Set.of("students", "classSizes", "teachers", "facilities", "funding", "boarders");
     static final Set<String> FACILITIES = Set.of("teachingAuxAreaM2", "sportsAreaM2", "equipmentValueYuan",
-            "multimediaClassrooms", "computers", "books", "musicRoomAreasM2", "artRoomAreasM2");
+            "multimediaClassrooms", "computers", "books", "musicRoomAreasM2", "artRoomAreasM2", "specialRooms");
     static final Set<String> FUNDING = Set.of("publicFundsBudgetYuan", "teacherTrainingFundsYuan");
     /** Teacher counts in contract order. */
     public static final List<String> TEACHER_FIELDS = List.of("fullTime", "aboveRequiredDegree",
@@ -185,11 +185,18 @@ public final class ReportValidator {
                 Json.child(path, "facilities"), errors);
         AnnualReportV1.Funding funding = funding(Json.object(root, "funding", path, false, errors),
                 Json.child(path, "funding"), errors);
+        // optional: boarders (寄宿生), at most the school's students
+        Long boarders = Json.integer(root.get("boarders"), Json.child(path, "boarders"), false, 0, MAX_STUDENTS, errors);
+        int total = students.values().stream().filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum();
+        if (boarders != null && boarders > total) {
+            errors.add(Json.child(path, "boarders"), "must not exceed the school's students (" + total + ")");
+        }
 
         if (errors.size() > before) {
             return null;
         }
-        return new AnnualReportV1(byName(students), byName(classSizes), byName(teachers), facilities, funding);
+        return new AnnualReportV1(byName(students), byName(classSizes), byName(teachers), facilities, funding,
+                boarders == null ? null : boarders.intValue());
     }
 
     private static Stage stage(String key, String path, Errors errors) {
@@ -245,11 +252,40 @@ public final class ReportValidator {
         Long books = Json.integer(node.get("books"), path + ".books", true, 0, MAX_BOOKS, errors);
         List<Double> music = rooms(node.get("musicRoomAreasM2"), path + ".musicRoomAreasM2", errors);
         List<Double> art = rooms(node.get("artRoomAreasM2"), path + ".artRoomAreasM2", errors);
+        List<AnnualReportV1.SpecialRoom> special = specialRooms(node.get("specialRooms"), path + ".specialRooms", errors);
         if (errors.size() > before) {
             return null;
         }
         return new AnnualReportV1.Facilities(teaching, sports, equipment, multimedia.intValue(), computers.intValue(),
-                books.intValue(), music, art);
+                books.intValue(), music, art, special);
+    }
+
+    /** Optional: the special-room categories the school has, each once; absent or null means not reported. */
+    private static List<AnnualReportV1.SpecialRoom> specialRooms(JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            errors.add(path, "must be an array of room categories, got " + Json.kind(node));
+            return null;
+        }
+        List<AnnualReportV1.SpecialRoom> rooms = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            AnnualReportV1.SpecialRoom room = null;
+            for (AnnualReportV1.SpecialRoom r : AnnualReportV1.SpecialRoom.values()) {
+                if (node.get(i).isTextual() && r.name().equals(node.get(i).asText())) {
+                    room = r;
+                }
+            }
+            if (room == null) {
+                errors.add(path + "[" + i + "]", "must be one of " + List.of(AnnualReportV1.SpecialRoom.values()));
+            } else if (rooms.contains(room)) {
+                errors.add(path + "[" + i + "]", room + " is listed twice");
+            } else {
+                rooms.add(room);
+            }
+        }
+        return rooms;
     }
 
     /** Areas of the individual music or art rooms (one entry per room); absent means none. */

@@ -53,18 +53,56 @@ public class Outbox {
      */
     public void add(Connection c, String eventId, String topic, String key, long revision, Object payload)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_event (event_id, topic, message_key, event_type, revision, payload, created_at)
-                values (?, ?, ?, ?, ?, ?, now())""")) {
-            ps.setString(1, eventId);
-            ps.setString(2, topic);
-            ps.setString(3, key);
-            ps.setString(4, payload.getClass().getSimpleName());
-            ps.setLong(5, revision);
-            ps.setString(6, payload instanceof String s ? s : write(payload));
-            ps.executeUpdate();
+        try (Batch b = batch(c)) {
+            b.add(eventId, topic, key, revision, payload);
         }
-        wakeAfterCommit();
+    }
+
+    /** For many events at once (a full recompute changes thousands): JDBC batches, flushed by the caller and on close. */
+    public Batch batch(Connection c) throws SQLException {
+        return new Batch(c.prepareStatement(INSERT));
+    }
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, message_key, event_type, revision, payload, created_at)
+            values (?, ?, ?, ?, ?, ?, now())""";
+
+    /** Outbox rows written in JDBC batches on the caller's connection and transaction. */
+    public final class Batch implements AutoCloseable {
+        private final PreparedStatement insert;
+        private int pending;
+
+        private Batch(PreparedStatement insert) {
+            this.insert = insert;
+        }
+
+        public void add(String eventId, String topic, String key, long revision, Object payload) throws SQLException {
+            insert.setString(1, eventId);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, payload.getClass().getSimpleName());
+            insert.setLong(5, revision);
+            insert.setString(6, payload instanceof String s ? s : write(payload));
+            insert.addBatch();
+            pending++;
+        }
+
+        public void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+                wakeAfterCommit();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                insert.close();
+            }
+        }
     }
 
     /** Publish now rather than at the next sweep (after a plain JDBC commit). */

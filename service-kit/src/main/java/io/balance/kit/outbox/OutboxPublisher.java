@@ -21,6 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.balance.contracts.KafkaConnection;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /** The relay's Kafka and SQL steps: claim a batch, send it (acks=all, idempotent), mark what was acknowledged. */
@@ -170,8 +172,7 @@ final class OutboxPublisher {
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             // TLS + SCRAM in a cluster (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*: k8s/README.md); none locally
-            io.balance.contracts.KafkaConnection.apply(p, k -> org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getOptionalValue(k, String.class));
+            KafkaConnection.apply(p, k -> ConfigProvider.getConfig().getOptionalValue(k, String.class));
             producer = new KafkaProducer<>(p);
         }
         return producer;

@@ -96,6 +96,10 @@ class PhoneBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains("谢谢您的参与"));
             assertEquals("提交成功", driver.getTitle());
             Files.write(ARTIFACTS.resolve("thank-you.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            // scanned again: the page says only that the code was used
+            driver.get(base.toString().replaceAll("/$", "") + "/s/" + code);
+            assertTrue(driver.getPageSource().contains("邀请码已使用"), driver.getPageSource());
+            assertTrue(driver.findElements(By.tagName("form")).isEmpty());
         } finally {
             driver.quit();
         }

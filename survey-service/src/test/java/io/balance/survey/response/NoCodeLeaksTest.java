@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "survey"))
 class NoCodeLeaksTest {
-    static final String COUNTY = "419941";
+    static final String COUNTY = "419971";
 
     @Inject
     MeterRegistry meters;

@@ -101,9 +101,9 @@ class ResultsEventTest {
             poll(consumer, county, survey, seen, e -> e.valid() == 2, Duration.ofSeconds(30));
             // the late commit: an answer whose id is below every id the last event covered
             Fixtures.update("INSERT INTO response (id, invitation, survey_id, school_code, location, grp, answers, "
-                    + "digest, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags) "
+                    + "submission_id, n_recognise, n_mostly, n_not, n_unknown, duration_ms, client_key, flags) "
                     + "SELECT -nextval('response_id_seq'), sha256(gen_random_uuid()::text::bytea), survey_id, "
-                    + "school_code, location, grp, answers, digest, n_recognise, n_mostly, n_not, n_unknown, "
+                    + "school_code, location, grp, answers, 'late-' || id, n_recognise, n_mostly, n_not, n_unknown, "
                     + "duration_ms, client_key, flags FROM response WHERE survey_id = '" + survey + "' LIMIT 1");
             poll(consumer, county, survey, seen, e -> e.valid() == 3, Duration.ofSeconds(30));
             assertFalse(seen.get(seen.size() - 1).closed());

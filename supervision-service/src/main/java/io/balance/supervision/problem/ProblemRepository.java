@@ -1,0 +1,312 @@
+package io.balance.supervision.problem;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ledger's SQL (problem, problem_history). Runs on the caller's JTA transaction. */
+@ApplicationScoped
+public class ProblemRepository {
+    static final String COLUMNS = """
+            id, problem_key, source, county_code, year, rule_set, school_code, school_name, stage, ref, title, hint,
+            gap_unit, gap_amount, department, owner, deadline, status, data_status, revision, created_at, updated_at""";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Filters of a ledger page; null means any. */
+    public record Filter(Integer year, ProblemStatus status, String department, String schoolCode, Source source,
+            Boolean overdue) {
+    }
+
+    public ProblemPage list(String county, Filter f, int page, int size, LocalDate today) throws SQLException {
+        StringBuilder where = new StringBuilder(" where county_code = ?");
+        List<Object> args = new ArrayList<>(List.of(county));
+        if (f.year() != null) {
+            where.append(" and year = ?");
+            args.add(f.year());
+        }
+        if (f.status() != null) {
+            where.append(" and status = ?");
+            args.add(f.status().name());
+        }
+        if (f.department() != null) {
+            where.append(" and department = ?");
+            args.add(f.department());
+        }
+        if (f.schoolCode() != null) {
+            where.append(" and school_code = ?");
+            args.add(f.schoolCode());
+        }
+        if (f.source() != null) {
+            where.append(" and source = ?");
+            args.add(f.source().name());
+        }
+        if (f.overdue() != null) {
+            where.append(f.overdue() ? " and" : " and not");
+            where.append(" coalesce(deadline < ? and status not in ('RECTIFIED', 'VERIFIED'), false)");
+            args.add(Date.valueOf(today));
+        }
+        try (Connection c = connection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from problem" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<ProblemView> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select " + COLUMNS + " from problem" + where + " order by year desc, id limit ? offset ?")) {
+                List<Object> paged = new ArrayList<>(args);
+                paged.add(size);
+                paged.add((long) page * size);
+                bind(ps, paged);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(map(rs, today));
+                    }
+                }
+            }
+            return new ProblemPage(items, page, size, total);
+        }
+    }
+
+    /** Every problem of a county (and year), in ledger order, for the export. */
+    public List<ProblemView> all(String county, Integer year, LocalDate today) throws SQLException {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                        + " from problem where county_code = ? and (?::int is null or year = ?) order by year, id")) {
+            ps.setString(1, county);
+            ps.setObject(2, year, Types.INTEGER);
+            ps.setObject(3, year, Types.INTEGER);
+            List<ProblemView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs, today));
+                }
+            }
+            return out;
+        }
+    }
+
+    public ProblemView find(long id, boolean forUpdate, LocalDate today) throws SQLException {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select " + COLUMNS + " from problem where id = ?" + (forUpdate ? " for update" : ""))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? map(rs, today) : null;
+            }
+        }
+    }
+
+    /** The automatic problems of one evaluation (county, year, rule set), by key, locked for the update. */
+    public Map<String, ProblemView> automatic(Connection c, String county, int year, String ruleSet, LocalDate today)
+            throws SQLException {
+        Map<String, ProblemView> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from problem where county_code = ?"
+                + " and year = ? and rule_set = ? and source = 'EVALUATION' for update")) {
+            ps.setString(1, county);
+            ps.setInt(2, year);
+            ps.setString(3, ruleSet);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ProblemView p = map(rs, today);
+                    out.put(p.key(), p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code n} fresh ids, so that a batch of inserts needs no generated-key round trips. */
+    public long[] nextIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement(
+                "select nextval('problem_id_seq') from generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    public void insert(Connection c, List<ProblemView> problems) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into problem (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ProblemView p : problems) {
+                int i = 1;
+                ps.setLong(i++, p.id());
+                ps.setString(i++, p.key());
+                ps.setString(i++, p.source().name());
+                ps.setString(i++, p.countyCode());
+                ps.setInt(i++, p.year());
+                ps.setString(i++, p.ruleSet());
+                ps.setString(i++, p.schoolCode());
+                ps.setString(i++, p.schoolName());
+                ps.setString(i++, p.stage());
+                ps.setString(i++, p.ref());
+                ps.setString(i++, p.title());
+                ps.setString(i++, p.hint());
+                ps.setString(i++, p.gap() == null ? null : p.gap().unit());
+                ps.setBigDecimal(i++, p.gap() == null ? null : p.gap().amount());
+                ps.setString(i++, p.department());
+                ps.setString(i++, p.owner());
+                ps.setDate(i++, p.deadline() == null ? null : Date.valueOf(p.deadline()));
+                ps.setString(i++, p.status().name());
+                ps.setString(i++, p.dataStatus() == null ? null : p.dataStatus().name());
+                ps.setLong(i++, p.revision());
+                ps.setTimestamp(i++, Timestamp.from(p.createdAt()));
+                ps.setTimestamp(i, Timestamp.from(p.updatedAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Writes the changeable fields of each problem (its new state) and bumps nothing itself: revision is given. */
+    public void update(Connection c, List<ProblemView> problems) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update problem set title = ?, hint = ?, gap_unit = ?, gap_amount = ?, department = ?, owner = ?,
+                    deadline = ?, status = ?, data_status = ?, revision = ?, updated_at = ?, school_name = ?
+                where id = ?""")) {
+            for (ProblemView p : problems) {
+                int i = 1;
+                ps.setString(i++, p.title());
+                ps.setString(i++, p.hint());
+                ps.setString(i++, p.gap() == null ? null : p.gap().unit());
+                ps.setBigDecimal(i++, p.gap() == null ? null : p.gap().amount());
+                ps.setString(i++, p.department());
+                ps.setString(i++, p.owner());
+                ps.setDate(i++, p.deadline() == null ? null : Date.valueOf(p.deadline()));
+                ps.setString(i++, p.status().name());
+                ps.setString(i++, p.dataStatus() == null ? null : p.dataStatus().name());
+                ps.setLong(i++, p.revision());
+                ps.setTimestamp(i++, Timestamp.from(p.updatedAt()));
+                ps.setString(i++, p.schoolName());
+                ps.setLong(i, p.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public record NewHistory(long problemId, ProblemView.HistoryEntry entry) {
+    }
+
+    public void addHistory(Connection c, List<NewHistory> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into problem_history (problem_id, at, actor, actor_role, action, from_status, to_status, note, changes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
+            for (NewHistory h : entries) {
+                ProblemView.HistoryEntry e = h.entry();
+                ps.setLong(1, h.problemId());
+                ps.setTimestamp(2, Timestamp.from(e.at()));
+                ps.setString(3, e.actor());
+                ps.setString(4, e.actorRole());
+                ps.setString(5, e.action());
+                ps.setString(6, e.from() == null ? null : e.from().name());
+                ps.setString(7, e.to() == null ? null : e.to().name());
+                ps.setString(8, e.note());
+                ps.setString(9, e.changes() == null ? null : write(e.changes()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<ProblemView.HistoryEntry> history(long problemId) throws SQLException {
+        List<ProblemView.HistoryEntry> out = new ArrayList<>();
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select at, actor, actor_role, action, from_status, to_status, note, changes::text
+                        from problem_history where problem_id = ? order by id""")) {
+            ps.setLong(1, problemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String from = rs.getString(5);
+                    String to = rs.getString(6);
+                    String changes = rs.getString(8);
+                    out.add(new ProblemView.HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                            rs.getString(3), rs.getString(4), from == null ? null : ProblemStatus.valueOf(from),
+                            to == null ? null : ProblemStatus.valueOf(to), rs.getString(7),
+                            changes == null ? null : read(changes)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String write(Map<String, String> changes) {
+        try {
+            return json.writeValueAsString(changes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(String changes) {
+        try {
+            return json.readValue(changes, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    static ProblemView map(ResultSet rs, LocalDate today) throws SQLException {
+        String unit = rs.getString("gap_unit");
+        BigDecimal amount = rs.getBigDecimal("gap_amount");
+        Date deadline = rs.getDate("deadline");
+        LocalDate due = deadline == null ? null : deadline.toLocalDate();
+        ProblemStatus status = ProblemStatus.valueOf(rs.getString("status"));
+        String data = rs.getString("data_status");
+        return new ProblemView(rs.getLong("id"), rs.getString("problem_key"), Source.valueOf(rs.getString("source")),
+                rs.getString("county_code"), rs.getInt("year"), rs.getString("rule_set"), rs.getString("school_code"),
+                rs.getString("school_name"), rs.getString("stage"), rs.getString("ref"), rs.getString("title"),
+                rs.getString("hint"), unit == null && amount == null ? null
+                        : new Gap(unit, io.balance.supervision.common.Decimals.plain(amount)),
+                rs.getString("department"), rs.getString("owner"), due, status,
+                data == null ? null : DataStatus.valueOf(data), overdue(due, status, today), rs.getLong("revision"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), null, null);
+    }
+
+    public static boolean overdue(LocalDate deadline, ProblemStatus status, LocalDate today) {
+        return deadline != null && deadline.isBefore(today) && !status.settled();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
