@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class OperationCoverageTest {
     /** Issue 11: the module owners are adding operationIds and record schemas; run these with
      *  -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition to see what is left. */
-    static final String PENDING = "issue 11: on 466c945, 56 of 56 operations had no operationId and 24 answers no typed "
-            + "schema; enable once the owners' work has landed (the failure lists what is missing)";
+    static final String PENDING = "issue 11, at 08:00 UTC: school-, indicator- and survey-service complete; the gateway's own "
+            + "6 operations (listAudit, issueToken, createClient, listUsers, createUser, getUser) have no operationId and "
+            + "issueToken/createClient/createUser no typed answer yet; supervision-service not yet in the build-time merge"; enable once the owners' work has landed (the failure lists what is missing)";
     private static final Set<String> PRIMITIVES = Set.of("string", "integer", "number", "boolean");
 
     @Test
