@@ -11,7 +11,6 @@ const ROUTES = [
   [/^\/console\/schools\/(\d{10})\/reports\/(\d{4})$/, 'report', (m) => ({ school: m[1], year: +m[2] })],
   [/^\/console\/surveys\/([^/]+)$/, 'survey', (m) => ({ id: decodeURIComponent(m[1]) })],
   [/^\/console\/rollups\/(\d{6})\/(\d{4})$/, 'rollup', (m) => ({ jurisdiction: m[1], year: +m[2] })],
-  [/^\/p\/(\d{6})\/(\d{4})$/, 'public', (m) => ({ county: m[1], year: +m[2] })],
 ];
 
 const view = document.getElementById('view');
@@ -110,15 +109,11 @@ const PAGES = {
   dashboard: () => import('./pages/dashboard.js'), queue: () => import('./pages/queue.js'),
   problems: () => import('./pages/problems.js'), reviews: () => import('./pages/reviews.js'),
   report: () => import('./pages/report.js'), survey: () => import('./pages/survey.js'),
-  rollup: () => import('./pages/rollup.js'), public: () => import('./pages/public.js'),
+  rollup: () => import('./pages/rollup.js'),
 };
 
 export async function start(note) {
   const r = route();
-  if (r.page === 'public') {
-    renderNav(caller());
-    return (await PAGES.public()).render(view, r.params);
-  }
   const c = caller();
   if (!c) { return signInPage(note); }
   renderNav(c);

@@ -23,7 +23,7 @@ class ConsolePagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/console/counties/410329/2025", "/console/schools/4103290001/reports/2025",
         "/console/counties/410329/reports/2025", "/console/counties/410329/problems", "/console/counties/410329/reviews/2025",
-        "/console/surveys/3f2a", "/console/rollups/410000/2025", "/p/410329/2025"})
+        "/console/surveys/3f2a", "/console/rollups/410000/2025"})
     void bookmarkablePathsServeTheConsole(String path) {
         Api.anonymous().get(path).then().statusCode(200)
                 .contentType(containsString("text/html"))
@@ -35,7 +35,7 @@ class ConsolePagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/p/410329", "/p/41032/2025", "/console2/x", "/pages/410329/2025"})
+    @ValueSource(strings = {"/console2/x", "/pages/410329/2025"})
     void otherPathsAreNotTheConsole(String path) {
         Api.anonymous().get(path).then().statusCode(404);
     }

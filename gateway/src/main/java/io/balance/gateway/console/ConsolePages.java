@@ -11,15 +11,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The console's bookmarkable paths (api-contract.md "Console": {@code /console/**} and the public
- * {@code /p/{county}/{year}}) all answer with the console's one page; its modules under {@code /ui/} read the
+ * The console's bookmarkable paths (api-contract.md "Console": {@code /console/**}; the public announcement
+ * {@code /p/{county}/{year}} is supervision-service's own server-rendered page, routed there) all answer with the
+ * console's one page; its modules under {@code /ui/} read the
  * path and call the public API. The page is static, so the gateway's filter has already set the page headers.
  */
 @ApplicationScoped
 public class ConsolePages {
     /** After the gateway's filter (900), before Quarkus' static resources (1000). */
     static final int ORDER = 950;
-    static final String PATHS = "/console(/[^/]+)*/?|/p/\\d{6}/\\d{4}/?";
+    static final String PATHS = "/console(/[^/]+)*/?";
 
     private final Buffer page = Buffer.buffer(read("META-INF/resources/index.html"));
 

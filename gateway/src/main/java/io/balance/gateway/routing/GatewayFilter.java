@@ -234,7 +234,7 @@ public class GatewayFilter {
             var headers = response.headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
-            if (route == GatewayRoute.PAGE || path.startsWith("/s/")) {
+            if (route == GatewayRoute.PAGE || path.startsWith("/s/") || path.startsWith("/p/")) {
                 headers.set("X-Frame-Options", "DENY");
                 if (!headers.contains("Content-Security-Policy")) {
                     boolean strict = route == GatewayRoute.PAGE && !path.startsWith("/swagger-ui");

@@ -30,7 +30,7 @@ public enum GatewayRoute {
             return TOKEN;
         }
         if (path.startsWith("/api/v1/public/") || path.equals("/api/v1/public")
-                || path.startsWith("/s/") || path.equals("/s")) {
+                || path.startsWith("/s/") || path.equals("/s") || path.startsWith("/p/")) {
             return PUBLIC;
         }
         if (path.startsWith("/api/") || path.equals("/api")) {

@@ -33,6 +33,9 @@ public final class RouteTable {
             rule("/api/v1/counties/" + SEGMENT + "/(departments|targets|problems|plan-items|reviews)(\\.xlsx|\\.csv)?" + REST,
                     "supervision", "/api/v1/counties/{county}/supervision/**"),
             rule("/api/v1/(problems|evidence)" + REST, "supervision", "/api/v1/problems-evidence/**"),
+            // the public announcement (公示) and its objections: before the survey's public rule
+            rule("/api/v1/public/publications" + REST, "supervision", "/api/v1/public/publications/**"),
+            rule("/p" + REST, "supervision", "/p/{county}/{year}"),
             rule("/api/v1/(surveys|public)" + REST, "survey", "/api/v1/surveys-public/**"),
             rule("/s" + REST, "survey", "/s/{code}"));
 
