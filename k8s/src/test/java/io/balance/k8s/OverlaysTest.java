@@ -36,8 +36,8 @@ class OverlaysTest {
         System.out.println("overlays/" + overlay.getFileName() + " (" + RenderedOverlays.rendererName() + "): " + kinds);
         assertEquals(List.of(), Checks.all(docs), "violations in overlays/" + overlay.getFileName());
         // Sanity of the check itself: it looked at the whole platform.
-        assertEquals(4L, kinds.get("Deployment"));
-        assertEquals(4L, kinds.get("Cluster"));
+        assertEquals(5L, kinds.get("Deployment"));
+        assertEquals(5L, kinds.get("Cluster"));
         assertEquals((long) io.balance.k8s.check.KafkaAcls.topics().size(), kinds.get("KafkaTopic"));
         assertEquals(4L, kinds.get("KafkaUser"));
     }

@@ -49,7 +49,7 @@ import java.util.stream.Stream;
 public final class ImageBuilder {
     /** The build's ports per service (docs/architecture.md). */
     static final Map<String, Integer> PORTS = Map.of(
-            "school-service", 8081, "indicator-service", 8082, "survey-service", 8083, "gateway", 8080);
+            "school-service", 8081, "indicator-service", 8082, "survey-service", 8083, "supervision-service", 8084, "gateway", 8080);
     public static final String USER = "185";
     static final String JAVA_HOME = "/opt/java";
     static final String APP = "/deployments";

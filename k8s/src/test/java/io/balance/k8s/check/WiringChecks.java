@@ -29,6 +29,8 @@ public final class WiringChecks {
             new Service("indicator-service", 8082, "indicator", true,
                     List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.SURVEY_RESULTS)),
             new Service("survey-service", 8083, "survey", true, List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY)),
+            new Service("supervision-service", 8084, "supervision", true,
+                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.INDICATOR_EVALUATIONS)),
             new Service("gateway", 8080, "gateway", false, List.of()));
     /** Quarkus' management interface (quarkus.management.port): health and metrics, never routed. */
     public static final int MANAGEMENT_PORT = 9000;
