@@ -23,7 +23,8 @@ class OperationCoverageTest {
      *  -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition to see what is left. */
     static final String PENDING = "issue 11, at 08:00 UTC: school-, indicator- and survey-service complete; the gateway's own "
             + "6 operations (listAudit, issueToken, createClient, listUsers, createUser, getUser) have no operationId and "
-            + "issueToken/createClient/createUser no typed answer yet; supervision-service not yet in the build-time merge"; enable once the owners' work has landed (the failure lists what is missing)";
+            + "issueToken/createClient/createUser no typed answer yet; supervision-service not yet in the build-time merge; "
+            + "enable once that has landed (the failure lists what is missing)";
     private static final Set<String> PRIMITIVES = Set.of("string", "integer", "number", "boolean");
 
     @Test
