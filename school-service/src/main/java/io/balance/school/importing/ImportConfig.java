@@ -19,6 +19,12 @@ public interface ImportConfig {
     int threads();
 
     /**
+     * How often the instance running a job renews its heartbeat. Set in application.properties, where the
+     * schedule expression of ImportRecovery reads it too.
+     */
+    java.time.Duration heartbeatInterval();
+
+    /**
      * A job whose heartbeat is older than this is resumed by another instance (its own was replaced or crashed).
      * The heartbeat's interval is {@code balance.import.heartbeat-interval} in application.properties (a schedule
      * expression reads it there).
