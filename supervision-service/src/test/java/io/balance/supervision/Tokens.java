@@ -20,7 +20,7 @@ public final class Tokens {
 
     /** A DEPARTMENT officer: jurisdiction = the county, plus the department claim. */
     public static String department(String user, String county, String department) {
-        return Jwt.issuer(TokenClaims.ISSUER).upn(user).subject(user).groups(Set.of("DEPARTMENT"))
+        return Jwt.issuer(TokenClaims.ISSUER).audience(TokenClaims.AUDIENCE).upn(user).subject(user).groups(Set.of("DEPARTMENT"))
                 .claim(TokenClaims.JURISDICTION, county).claim(TokenClaims.DEPARTMENT, department)
                 .expiresIn(3600).sign();
     }
