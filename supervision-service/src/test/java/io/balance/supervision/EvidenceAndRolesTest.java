@@ -59,7 +59,10 @@ class EvidenceAndRolesTest {
     AgroalDataSource dataSource;
 
     RequestSpecification as(String token) {
-        return given().header("Authorization", Tokens.bearer(token));
+        // file names in UTF-8 as browsers send them (RFC 6532), not httpmime's ASCII default that turns 台账 into ??
+        return given().config(io.restassured.RestAssured.config().httpClient(io.restassured.RestAssured.config()
+                        .getHttpClientConfig().httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.RFC6532)))
+                .header("Authorization", Tokens.bearer(token));
     }
 
     @Test
