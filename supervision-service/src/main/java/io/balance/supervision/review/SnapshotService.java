@@ -150,8 +150,8 @@ public class SnapshotService {
 
     static String canonical(Object body) {
         try {
-            // one more round trip so nested maps read back from jsonb are sorted as well
-            return CANONICAL.writeValueAsString(CANONICAL.readValue(CANONICAL.writeValueAsString(body), Object.class));
+            // ORDER_MAP_ENTRIES_BY_KEYS sorts every map on the way out, the nested ones read back from jsonb too
+            return CANONICAL.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -168,8 +168,7 @@ public class SnapshotService {
     /** The frozen verdict (under the ledger's rule set) of a stored snapshot body. */
     static String verdictIn(String body) {
         try {
-            Object v = CANONICAL.readTree(body).path("verdict").textValue();
-            return (String) v;
+            return CANONICAL.readTree(body).path("verdict").textValue();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

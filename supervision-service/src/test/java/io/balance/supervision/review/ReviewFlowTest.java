@@ -187,7 +187,6 @@ class ReviewFlowTest {
             org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, ps::executeUpdate);
         }
         as(countyAdmin).get(reviews(county) + "/snapshots/9").then().statusCode(404);
-        Tokens.of("other", "COUNTY_ADMIN", "997705");
         as(Tokens.of("other", "COUNTY_ADMIN", "997705")).get(reviews(county)).then().statusCode(404);
     }
 
