@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.balance.indicator.Fixtures;
 import io.balance.indicator.calc.FundingGrowth;
 import io.balance.indicator.calc.FundingGrowth.YearResult;
 import io.balance.indicator.finding.Funding;
 import io.balance.indicator.ruleset.CheckType;
 import io.balance.indicator.ruleset.RuleSet;
+import io.balance.indicator.ruleset.RuleSetDerivation;
 import io.balance.indicator.ruleset.RuleSetValidator;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +229,23 @@ class FundingGrowthTest {
         Evaluation.Check missing = Checks.evaluate(check, List.of(), List.of(), null, q, 2025, Map.of(2025, flat));
         assertEquals("INCOMPLETE", missing.status());
         assertEquals(List.of("funding.2024"), missing.missing());
+    }
+
+    @Test
+    void aVariantSwitchesOnTwoNoDecreaseByAPatch() throws Exception {
+        var patch = Fixtures.JSON.readTree("""
+                {"assurance": [{"id": "L5", "name": "一般公共预算教育支出及生均支出只增不减", "type": "TWO_NO_DECREASE"}]}""");
+        RuleSet variant = Fixtures.JSON.treeToValue(RuleSetDerivation.derive(Fixtures.JSON.valueToTree(ruleSet("QUALITY_2017")),
+                patch, "NINGXIA_QUALITY", 1, "宁夏 (两个只增不减)", "QUALITY_2017", "640000"), RuleSet.class);
+        assertEquals(List.of(), RuleSetValidator.validate(variant));
+        Funding down = new Funding(null, null, null, null, null, null, 299_999_999.0, 50_000);
+        CountyInputs in = new CountyInputs("640302", "利通区", 2025, List.of(), List.of(), EvaluatorTest.completeFindings(false),
+                null, 1, Map.of(2024, BASE, 2025, down));
+        Evaluation.Part assurance = Evaluator.evaluate(in, variant).parts().get("assurance");
+        Evaluation.Check l5 = assurance.checks().stream().filter(c -> c.id().equals("L5")).findFirst().orElseThrow();
+        assertEquals("FAIL", l5.status());
+        assertEquals("FAIL", assurance.status());
+        assertEquals(List.of(2025), l5.years().stream().map(Evaluation.YearOutcome::year).toList());
     }
 
     @Test
