@@ -47,6 +47,8 @@ public class ServiceProxies {
     private final Map<String, Service> services = new java.util.LinkedHashMap<>();
     private HttpClient client;
 
+    @jakarta.inject.Inject
+    io.balance.gateway.audit.AuditOutcomes auditOutcomes;
     @ConfigProperty(name = "balance.proxy.connect-timeout")
     Duration connectTimeout;
     @ConfigProperty(name = "balance.proxy.idle-timeout")
@@ -81,6 +83,7 @@ public class ServiceProxies {
                             .setHost(url.getHost())
                             .setPort(port(url))
                             .setIdleTimeout(idleTimeout.toMillis())))
+                    .addInterceptor(auditOutcomes) // first: it sees every answer, the Guard's problems included
                     .addInterceptor(new Guard(name, breaker));
             services.put(name, new Service(name, url, openApiUrl, proxy, breaker));
             LOG.infof("routing to %s at %s", name, url);

@@ -1,5 +1,6 @@
 package io.balance.indicator.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.balance.indicator.ruleset.RuleSetChoice;
 import java.util.List;
 import java.util.Map;
@@ -174,9 +175,24 @@ public record Evaluation(
      *
      * @param category A (must pass) or B (scored) in a scored part, else null
      * @param points   a scored check's points
+     * @param years    checks comparing years (三个增长, 两个只增不减): each judged year against the one before;
+     *                 absent on other checks
      */
     public record Check(String id, String name, String status, String category, Double points, String detail,
-            List<SchoolIssue> schools, List<String> missing) {
+            List<SchoolIssue> schools, List<String> missing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<YearOutcome> years) {
+
+        public Check(String id, String name, String status, String category, Double points, String detail,
+                List<SchoolIssue> schools, List<String> missing) {
+            this(id, name, status, category, points, detail, schools, missing, null);
+        }
+    }
+
+    /**
+     * One year of a check comparing years: PASS (met), FAIL (missed: {@code failing} says what) or INCOMPLETE
+     * ({@code missing} names the inputs, {@code funding.<year>.<field>}).
+     */
+    public record YearOutcome(int year, String status, String detail, List<String> failing, List<String> missing) {
     }
 
     public record SchoolIssue(String schoolCode, String schoolName, String detail, Map<String, Double> needs) {

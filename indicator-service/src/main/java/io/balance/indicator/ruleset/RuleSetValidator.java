@@ -16,6 +16,9 @@ public final class RuleSetValidator {
     public static final Set<String> SCHOOL_TYPES = Set.of("PRIMARY", "JUNIOR", "NINE_YEAR", "TWELVE_YEAR",
             "COMPLETE_MIDDLE", "SPECIAL_EDUCATION", "TEACHING_POINT");
 
+    /** Checks comparing years judge at most this many (the inputs hold the evaluation year and 5 before it). */
+    public static final int MAX_GROWTH_YEARS = 5;
+
     private final List<FieldError> errors = new ArrayList<>();
 
     private RuleSetValidator() {
@@ -99,6 +102,16 @@ public final class RuleSetValidator {
         for (int i = 0; i < vetoes.size(); i++) {
             if (!FindingCatalogue.VETOES.contains(vetoes.get(i)) || !seen.add(vetoes.get(i))) {
                 error("vetoes[" + i + "]", "must be a known veto, once: " + FindingCatalogue.VETOES);
+            }
+        }
+        checks("vetoChecks", rs.vetoChecks());
+        List<RuleSet.Check> vetoChecks = rs.vetoChecks() == null ? List.of() : rs.vetoChecks();
+        for (int i = 0; i < vetoChecks.size(); i++) {
+            if (vetoChecks.get(i).points() != null) {
+                error("vetoChecks[" + i + "].points", "a veto is not scored");
+            }
+            if (vetoes.contains(vetoChecks.get(i).id())) {
+                error("vetoChecks[" + i + "].id", "is also a declared veto in vetoes: a veto is declared or computed, once");
             }
         }
         scoring(rs);
@@ -257,6 +270,17 @@ public final class RuleSetValidator {
                                 }
                             }
                         }
+                    }
+                }
+                case THREE_GROWTHS, TWO_NO_DECREASE -> {
+                    Object years = p.getOrDefault("years", 1);
+                    Object maxMissed = p.getOrDefault("maxMissedYears", 0);
+                    boolean yearsOk = years instanceof Integer y && y >= 1 && y <= MAX_GROWTH_YEARS;
+                    if (!yearsOk) {
+                        error(f + ".params.years", "must be a whole number of years from 1 to " + MAX_GROWTH_YEARS);
+                    }
+                    if (!(maxMissed instanceof Integer m && m >= 0 && (!yearsOk || m < (Integer) years))) {
+                        error(f + ".params.maxMissedYears", "must be a whole number from 0 to years − 1 (never PASS on nothing)");
                     }
                 }
                 case DISABLED_PUPIL_FUNDING, BOARDING_FUNDING, SCHOOL_SCORES, GOVERNMENT_WORK_SCORE, MUSIC_ART_ROOMS, SMALL_SCHOOL_FUNDING, SPECIAL_EDUCATION_FUNDING, ROTATION, RETENTION, TRAINING_FUNDS,
