@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.balance.indicator.ruleset.RuleSetChoice;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * A county's evaluation under one rule set (the contract's evaluation resource). Figures are rounded to four
@@ -14,7 +16,12 @@ import java.util.Map;
  * @param compliance share of schools and of school-stages meeting the school rule (null without a school rule)
  * @param parts   resources, assurance, quality (QUALITY sets), recognition, vetoes
  * @param verdict PASS, FAIL (some part fails; decisive even if other inputs are missing) or INCOMPLETE
+ * <p>The answer also carries {@code reviewStage} ({@code review.CountyReviewStage}, null when the county's process
+ * for the year has not started).
  */
+// reviewStage is added to the answer when it is read (EvaluationResource), never part of the evaluation: it must
+// not change the evaluation's digest, revision or cache entry
+@Schema(properties = @SchemaProperty(name = "reviewStage", ref = "CountyReviewStage"))
 public record Evaluation(
         String countyCode,
         String countyName,

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.balance.indicator.Fixtures;
 import io.balance.indicator.calc.FundingGrowth;
 import io.balance.indicator.calc.FundingGrowth.YearResult;
 import io.balance.indicator.finding.Funding;
 import io.balance.indicator.ruleset.CheckType;
 import io.balance.indicator.ruleset.RuleSet;
+import io.balance.indicator.ruleset.RuleSetDerivation;
 import io.balance.indicator.ruleset.RuleSetValidator;
 import java.util.List;
 import java.util.Map;
@@ -130,11 +132,13 @@ class FundingGrowthTest {
         return m;
     }
 
-    static Evaluation vetoes(Map<Integer, Funding> funding) {
-        RuleSet basic = ruleSet("BASIC_2012");
-        CountyInputs in = new CountyInputs("410329", "伊川县", 2025, List.of(), List.of(), EvaluatorTest.completeFindings(false),
+    static CountyInputs inputs(Map<Integer, Funding> funding) {
+        return new CountyInputs("410329", "伊川县", 2025, List.of(), List.of(), EvaluatorTest.completeFindings(false),
                 null, 1, funding);
-        return Evaluator.evaluate(in, basic);
+    }
+
+    static Evaluation vetoes(Map<Integer, Funding> funding) {
+        return Evaluator.evaluate(inputs(funding), ruleSet("BASIC_2012"));
     }
 
     static Evaluation.Check veto(Evaluation e) {
@@ -157,7 +161,8 @@ class FundingGrowthTest {
         Funding y2023 = GROWN;
         Funding y2024 = GROWN;
         Funding y2025 = new Funding(121_000_000.0, 594_000_000.0, 20_000, 80_002.0, 722.0, 922.0, null, null); // +10 % both
-        Evaluation e = vetoes(years(y2023, y2024, y2025));
+        Map<Integer, Funding> funding = years(y2023, y2024, y2025);
+        Evaluation e = vetoes(funding);
         Evaluation.Check c = veto(e);
         assertEquals("FAIL", c.status(), c.toString());
         assertEquals(List.of("PASS", "FAIL", "FAIL"), c.years().stream().map(Evaluation.YearOutcome::status).toList());
@@ -165,6 +170,12 @@ class FundingGrowthTest {
         assertEquals(List.of("THREE_GROWTHS_MISSED"), e.parts().get("vetoes").failing());
         assertEquals("FAIL", e.verdict());
         assertTrue(e.failingParts().contains("vetoes"));
+        // the published details name the computed veto once, with its years, not as "not declared"
+        var details = EvaluationDetails.of(e, inputs(funding), ruleSet("BASIC_2012")).checks().stream()
+                .filter(d -> "vetoes".equals(d.part())).toList();
+        assertEquals(List.of("THREE_GROWTHS_MISSED"), details.stream().map(d -> d.id()).toList());
+        assertEquals("FAIL", details.get(0).status());
+        assertTrue(details.get(0).detail().startsWith("2 of 3 years to 2025 missed (at most 1 may): 2024"), details.get(0).detail());
     }
 
     @Test
@@ -197,6 +208,8 @@ class FundingGrowthTest {
         assertEquals(List.of("funding.2022"), c.missing());
         assertTrue(e.parts().get("vetoes").missing().contains("funding.2022"));
         assertTrue(e.missingInputs().contains("funding.2022"));
+        assertEquals(List.of("INCOMPLETE"), EvaluationDetails.of(e, inputs(open), ruleSet("BASIC_2012")).checks().stream()
+                .filter(d -> "vetoes".equals(d.part())).map(d -> d.status()).toList());
         // nothing recorded: never PASS on nothing
         Evaluation.Check none = veto(vetoes(Map.of()));
         assertEquals("INCOMPLETE", none.status());
@@ -216,6 +229,23 @@ class FundingGrowthTest {
         Evaluation.Check missing = Checks.evaluate(check, List.of(), List.of(), null, q, 2025, Map.of(2025, flat));
         assertEquals("INCOMPLETE", missing.status());
         assertEquals(List.of("funding.2024"), missing.missing());
+    }
+
+    @Test
+    void aVariantSwitchesOnTwoNoDecreaseByAPatch() throws Exception {
+        var patch = Fixtures.JSON.readTree("""
+                {"assurance": [{"id": "L5", "name": "一般公共预算教育支出及生均支出只增不减", "type": "TWO_NO_DECREASE"}]}""");
+        RuleSet variant = Fixtures.JSON.treeToValue(RuleSetDerivation.derive(Fixtures.JSON.valueToTree(ruleSet("QUALITY_2017")),
+                patch, "NINGXIA_QUALITY", 1, "宁夏 (两个只增不减)", "QUALITY_2017", "640000"), RuleSet.class);
+        assertEquals(List.of(), RuleSetValidator.validate(variant));
+        Funding down = new Funding(null, null, null, null, null, null, 299_999_999.0, 50_000);
+        CountyInputs in = new CountyInputs("640302", "利通区", 2025, List.of(), List.of(), EvaluatorTest.completeFindings(false),
+                null, 1, Map.of(2024, BASE, 2025, down));
+        Evaluation.Part assurance = Evaluator.evaluate(in, variant).parts().get("assurance");
+        Evaluation.Check l5 = assurance.checks().stream().filter(c -> c.id().equals("L5")).findFirst().orElseThrow();
+        assertEquals("FAIL", l5.status());
+        assertEquals("FAIL", assurance.status());
+        assertEquals(List.of(2025), l5.years().stream().map(Evaluation.YearOutcome::year).toList());
     }
 
     @Test
