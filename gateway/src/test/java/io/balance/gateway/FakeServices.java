@@ -79,7 +79,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             request.response().putHeader("Content-Type", "application/json").end(openApi(name).encode());
             return;
         }
-        if (path.endsWith("/bench")) {
+        if (path.endsWith("/bench") || request.getParam("bench") != null) {
             bench(request);
             return;
         }
@@ -125,16 +125,27 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             .put("ruleSet", "QUALITY_2017").put("verdict", "PASS").put("basedOnReports", 42)
             .put("note", "a small JSON answer, the size of a typical registry read").encode();
 
-    /** For the benchmark: a fixed small answer, after {@code delayMs} (service time without CPU, like a DB wait). */
+    /**
+     * For the benchmark: a fixed small answer, or with {@code bench=evaluation} a county evaluation of the demo county's
+     * shape and size (~30 KB, {@link BenchEvaluation}) serialised for each request as the real service does; after
+     * {@code delayMs} (service time without CPU, like a DB wait).
+     */
     private static void bench(HttpServerRequest request) {
         String delay = request.getParam("delayMs");
         long ms = delay == null ? 0 : Long.parseLong(delay);
-        Runnable answer = () -> request.response().putHeader("Content-Type", "application/json").end(BENCH_ANSWER);
+        boolean evaluation = "evaluation".equals(request.getParam("bench"));
+        Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
+                .end(evaluation ? BenchEvaluation.JSON.encode() : BENCH_ANSWER);
         if (ms > 0) {
             vertx.setTimer(ms, id -> answer.run());
         } else {
             answer.run();
         }
+    }
+
+    /** Size of the benchmark's evaluation answer in bytes (UTF-8). */
+    public static int benchEvaluationBytes() {
+        return BenchEvaluation.JSON.encode().getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The fake indicator-service's address (the benchmark calls it directly too). */

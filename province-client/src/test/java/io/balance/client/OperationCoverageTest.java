@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,16 +18,17 @@ import org.junit.jupiter.api.Test;
  * else the method returns {@code Object}). Each failure lists the operations still missing it.
  */
 class OperationCoverageTest {
-    /** Issue 11: the module owners are adding operationIds and record schemas; run these with
-     *  -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition to see what is left. */
-    static final String PENDING = "issue 11, at 08:00 UTC: school-, indicator- and survey-service complete; the gateway's own "
-            + "6 operations (listAudit, issueToken, createClient, listUsers, createUser, getUser) have no operationId and "
-            + "issueToken/createClient/createUser no typed answer yet; supervision-service not yet in the build-time merge; "
-            + "enable once that has landed (the failure lists what is missing)";
+    /**
+     * Issue 11: answers whose owner is still typing them (supervision-service, the "ledger" helper); they are listed
+     * by the test while they are not typed, but do not fail the build; the test also prints an entry that is typed by
+     * now (remove it then).
+     */
+    static final Set<String> PENDING = Set.of(
+            "POST /api/v1/counties/{county}/problems",
+            "POST /api/v1/problems/{id}/evidence");
     private static final Set<String> PRIMITIVES = Set.of("string", "integer", "number", "boolean");
 
     @Test
-    @Disabled(PENDING)
     void everyOperationHasAnOperationId() {
         List<String> unnamed = new ArrayList<>();
         List<MergedDocument.Operation> operations = MergedDocument.operations(MergedDocument.read());
@@ -62,7 +62,6 @@ class OperationCoverageTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void everyJsonOperationHasATypedSuccessSchema() {
         JsonNode document = MergedDocument.read();
         Set<String> untyped = new TreeSet<>();
@@ -88,8 +87,19 @@ class OperationCoverageTest {
                 }
             }
         }
+        Set<String> pending = new TreeSet<>();
+        untyped.removeIf(answer -> PENDING.stream().anyMatch(op -> answer.startsWith(op + " ")) && pending.add(answer));
         if (!untyped.isEmpty()) {
             fail(untyped.size() + " JSON answers are not typed records:\n  " + String.join("\n  ", untyped));
+        }
+        if (!pending.isEmpty()) {
+            System.out.println("OperationCoverageTest: still untyped, pending with their owner (issue 11):\n  "
+                    + String.join("\n  ", pending));
+        }
+        for (String op : PENDING) {
+            if (pending.stream().noneMatch(answer -> answer.startsWith(op + " "))) {
+                System.out.println("OperationCoverageTest: " + op + " is typed now: remove it from PENDING");
+            }
         }
     }
 

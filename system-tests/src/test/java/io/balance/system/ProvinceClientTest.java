@@ -2,6 +2,7 @@ package io.balance.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.balance.client.ApiClient;
 import io.balance.client.ApiException;
 import io.balance.client.api.BalanceApi;
+import io.balance.client.model.ClientCreated;
 import io.balance.client.model.Evaluation;
 import io.balance.client.model.IndicatorDetail;
+import io.balance.client.model.NewClient;
 import io.balance.client.model.SchoolIndicators;
 import io.balance.client.model.StageDetail;
+import io.balance.client.model.TokenRequest;
+import io.balance.client.model.TokenResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,8 +47,19 @@ class ProvinceClientTest {
     @Test
     void aProvinceSystemSignsInAndReadsThroughTheGeneratedClient() throws Exception {
         World.Side a = SystemStack.world().a;
-        // INTERIM: sign-in through the fixture until issueToken/createClient document their answers
-        BalanceApi province = api(a.tokens.get(io.balance.contracts.Role.INTEGRATION));
+        // the province administrator creates the province system's client; its secret is in this answer only
+        String clientId = "province-system-" + a.province;
+        ClientCreated created = api(a.tokens.get(io.balance.contracts.Role.PROVINCE_ADMIN)).createClient(
+                new NewClient().clientId(clientId).role("INTEGRATION").jurisdiction(a.province));
+        assertEquals(clientId, created.getClientId());
+        assertEquals("INTEGRATION", created.getRole());
+        assertNotNull(created.getClientSecret());
+        // the province system signs in with nothing but the generated client
+        TokenResponse token = api(null).issueToken(
+                new TokenRequest().clientId(clientId).clientSecret(created.getClientSecret()));
+        assertEquals("Bearer", token.getTokenType());
+        assertEquals(3600L, token.getExpiresIn().longValue());
+        BalanceApi province = api(token.getAccessToken());
 
         // the approved report reaches indicator-service over Kafka; the fixture does not wait for it
         Awaitility.await("county " + a.county + " evaluated on its approved report").atMost(Duration.ofSeconds(30))
