@@ -245,14 +245,17 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("The platform is running.");
         System.out.println("  Entry point      " + stack.entryUrl());
         if (stack.services().containsKey("gateway")) {
-            System.out.println("  Web pages        " + stack.entryUrl() + "/");
-            System.out.println("  API docs         " + stack.entryUrl() + "/q/swagger-ui");
+            System.out.println("  Web console      " + stack.entryUrl() + "/console/");
+            System.out.println("  API docs         " + stack.entryUrl() + "/swagger-ui/  (merged OpenAPI "
+                    + stack.entryUrl() + "/openapi)");
             System.out.println("  Sign in          admin / " + (System.getenv("BALANCE_ADMIN_PASSWORD") == null
                     ? "admin (set BALANCE_ADMIN_PASSWORD to change)" : "$BALANCE_ADMIN_PASSWORD"));
         }
         for (ServiceProcess service : stack.services().values()) {
-            System.out.printf("  %-16s %s  (OpenAPI %s/q/openapi, health %s/q/health, log %s)%n",
-                    service.name(), service.url(), service.url(), service.managementUrl(), root.relativize(service.logFile()));
+            // the gateway answers /q/* with 404 on its public port: its own document is the merged one above
+            String openApi = service.name().equals("gateway") ? "" : "OpenAPI " + service.url() + "/q/openapi, ";
+            System.out.printf("  %-16s %s  (%shealth %s/q/health, log %s)%n",
+                    service.name(), service.url(), openApi, service.managementUrl(), root.relativize(service.logFile()));
         }
         System.out.println("  PostgreSQL       " + stack.postgres().jdbcUrl("<db>") + " (user postgres)");
         System.out.println("  Kafka            " + stack.kafka().bootstrapServers());

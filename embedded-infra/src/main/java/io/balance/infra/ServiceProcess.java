@@ -91,25 +91,16 @@ public final class ServiceProcess {
     }
 
     /**
-     * Waits until {@code /q/health/ready} on the management port answers 200. A service built without the management
-     * interface (it still serves health on its API port) is accepted with a warning, so that the stack runs while
-     * the services move over one by one.
+     * Waits until {@code /q/health/ready} on the management port answers 200. Every service serves health there only
+     * (never on its API port, which the gateway routes), so nothing else counts as ready.
      */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean warned = false;
         while (System.nanoTime() < deadline) {
             if (!running()) {
                 throw new IllegalStateException(name + " exited; see " + logFile);
             }
             if (ready(managementUrl())) {
-                return;
-            }
-            if (!Ports.listening(managementPort) && ready(url())) {
-                if (!warned) {
-                    warned = true;
-                    System.err.println(name + " serves /q/health on its API port: enable quarkus.management (it must not be routed)");
-                }
                 return;
             }
             try {

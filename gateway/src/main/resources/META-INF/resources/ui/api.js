@@ -86,3 +86,14 @@ export function items(data) {
   if (Array.isArray(data)) { return data; }
   return (data && (data.items || data.content || data.rows || data.problems)) || [];
 }
+
+/** Every item of a paged list ({items, page, size, total}), page by page at the services' largest size (500). */
+export async function all(path) {
+  const out = [];
+  for (let page = 0; ; page++) {
+    const data = await get(path + (path.includes('?') ? '&' : '?') + 'size=500&page=' + page);
+    const list = items(data);
+    out.push(...list);
+    if (Array.isArray(data) || !list.length || typeof data.total !== 'number' || out.length >= data.total) { return out; }
+  }
+}

@@ -56,3 +56,34 @@ export const FACILITY_FIELDS = [
   ['musicRoomAreasM2', '音乐专用教室面积(每间, 分号分隔)', 'm²', 'list'], ['artRoomAreasM2', '美术专用教室面积(每间, 分号分隔)', 'm²', 'list'],
 ];
 export const FUNDING_FIELDS = [['publicFundsBudgetYuan', '公用经费预算', '元'], ['teacherTrainingFundsYuan', '教师培训经费', '元']];
+
+/** County-level inputs (indicator-service FindingCatalogue): yes/no findings, figures with units, vetoes. */
+export const FINDINGS = {
+  G1: '规划布局合理', 'G2.construction': '城乡统一学校建设标准', 'G2.staffing': '城乡统一教职工编制标准',
+  'G2.funding': '城乡统一生均公用经费基准定额', 'G2.equipment': '城乡统一基本装备配置标准',
+  G10: '统筹分配各校教职工编制和岗位数量', 'G15.care': '留守儿童关爱体系健全', Q3: '学校章程，管理与教学信息化',
+  Q5: '信息化教学，设施设备利用率高', Q6: '德育与校园文化建设良好', Q7: '课程开齐开足，综合实践活动',
+  Q8: '学生课业负担不过重', 'BASIC.threshold': '每所学校达到省定办学基本标准',
+};
+/** figure → [Chinese name, unit ('比例' = a fraction 0–1)]. */
+export const FIGURES = {
+  teacherAveragePayYuan: ['教师平均工资收入', '元'], civilServantAveragePayYuan: ['当地公务员平均工资收入', '元'],
+  zonedEnrolmentPrimaryRate: ['小学就近划片入学比例', '比例'], zonedEnrolmentJuniorRate: ['初中就近划片入学比例', '比例'],
+  highSchoolQuotaShare: ['优质高中招生名额分配到校比例', '比例'], migrantChildrenPublicShare: ['随迁子女在公办学校就读比例', '比例'],
+  disabledEnrolmentRate: ['残疾儿童少年入学率', '比例'], publicFundsStandardPrimaryYuan: ['小学生均公用经费基准定额', '元'],
+  publicFundsStandardJuniorYuan: ['初中生均公用经费基准定额', '元'], governmentWorkScore: ['县级政府工作评分', '分'],
+  governmentWorkScoreGuarantee: ['政府工作：保障机制', '分'], governmentWorkScoreEnrolment: ['政府工作：入学机会', '分'],
+  governmentWorkScoreTeachers: ['政府工作：教师队伍', '分'], governmentWorkScoreQuality: ['政府工作：质量与管理', '分'],
+  primaryRetentionRate: ['小学六年巩固率', '比例'], highSchoolQuotaRuralShare: ['指标到校名额中农村初中的比例', '比例'],
+  ruralJuniorGraduateShare: ['农村初中毕业生占比', '比例'], disabledPupilsSpecialSchools: ['特教学校在校残疾学生数', '人'],
+  disabledPupilsRegularClasses: ['随班就读残疾学生数', '人'], disabledPupilsHomeTeaching: ['送教上门残疾学生数', '人'],
+  disabledPupilFundsYuan: ['残疾学生生均公用经费总额', '元'],
+};
+export const VETOES = {
+  EXAM_ADMISSION: '以考试方式招生', ILLEGAL_SCHOOL_CHOICE: '违规择校', KEY_SCHOOLS_OR_CLASSES: '设置重点学校或重点班',
+  UNFILLED_POSTS: '有空编不补、长期聘用编外教师', MAJOR_SAFETY_ACCIDENT: '发生重大安全责任事故',
+  SERIOUS_VIOLATION: '发生严重违规违纪事件', FALSIFIED_DATA: '弄虚作假', WEAK_SCHOOL_RENOVATION_INCOMPLETE: '薄弱学校改造未完成',
+  DISABLED_ENROLMENT_BELOW_STANDARD: '残疾儿童少年入学率未达标', THREE_GROWTHS_MISSED: '未实现教育经费“三个增长”',
+};
+export const RETENTION = [['grade7Intake', '初一入学人数'], ['deaths', '死亡人数'], ['graduates', '初三毕业人数'],
+  ['transfersIn', '转入人数'], ['transfersOut', '转出人数']];

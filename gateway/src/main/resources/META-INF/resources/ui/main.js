@@ -8,6 +8,7 @@ const ROUTES = [
   [/^\/console\/counties\/(\d{6})\/reports\/(\d{4})$/, 'queue', (m) => ({ county: m[1], year: +m[2] })],
   [/^\/console\/counties\/(\d{6})\/problems$/, 'problems', (m) => ({ county: m[1] })],
   [/^\/console\/counties\/(\d{6})\/reviews\/(\d{4})$/, 'reviews', (m) => ({ county: m[1], year: +m[2] })],
+  [/^\/console\/counties\/(\d{6})\/findings\/(\d{4})$/, 'findings', (m) => ({ county: m[1], year: +m[2] })],
   [/^\/console\/schools\/(\d{10})\/reports\/(\d{4})$/, 'report', (m) => ({ school: m[1], year: +m[2] })],
   [/^\/console\/surveys\/([^/]+)$/, 'survey', (m) => ({ id: decodeURIComponent(m[1]) })],
   [/^\/console\/rollups\/(\d{6})\/(\d{4})$/, 'rollup', (m) => ({ jurisdiction: m[1], year: +m[2] })],
@@ -109,7 +110,7 @@ const PAGES = {
   dashboard: () => import('./pages/dashboard.js'), queue: () => import('./pages/queue.js'),
   problems: () => import('./pages/problems.js'), reviews: () => import('./pages/reviews.js'),
   report: () => import('./pages/report.js'), survey: () => import('./pages/survey.js'),
-  rollup: () => import('./pages/rollup.js'),
+  rollup: () => import('./pages/rollup.js'), findings: () => import('./pages/findings.js'),
 };
 
 export async function start(note) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.balance.contracts.AnnualReportV1;
 import io.balance.contracts.JurisdictionChangedV1;
 import io.balance.contracts.ReportApprovedV1;
+import io.balance.contracts.ReviewChangedV1;
 import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.SchoolV1;
 import io.balance.contracts.SurveyResultsV1;
@@ -19,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces the school and survey services' events to the real broker, as they would (JSON, key = code). */
+/** Produces the school, survey and supervision services' events to the real broker, as they would (JSON, key = code). */
 public final class Events implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -63,6 +64,17 @@ public final class Events implements AutoCloseable {
         send(Topics.SURVEY_RESULTS, county, new SurveyResultsV1(UUID.randomUUID().toString(), 1, Instant.now(), surveyId,
                 county, year, revision, closed, rate, 640, 12, 0.9,
                 Map.of("PARENT", new SurveyResultsV1.GroupResult(rate, 320))));
+    }
+
+    /** A step of a county's review as supervision-service publishes it (key = county). */
+    public ReviewChangedV1 review(String county, int year, long revision, String stage, String action,
+            Integer snapshotVersion, String snapshotDigest, String verdict) {
+        // microseconds, as PostgreSQL keeps them: the time read back is the time sent
+        ReviewChangedV1 e = new ReviewChangedV1(UUID.randomUUID().toString(), ReviewChangedV1.SCHEMA_VERSION,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), county, year, revision, stage, action, "reviewer-" + county.substring(0, 4) + "00",
+                snapshotVersion, snapshotDigest, verdict);
+        send(Topics.SUPERVISION_REVIEWS, county, e);
+        return e;
     }
 
     @Override

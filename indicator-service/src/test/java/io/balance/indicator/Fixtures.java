@@ -23,6 +23,7 @@ public final class Fixtures {
     private static final Map<String, RuleSet> SEEDED = new HashMap<>();
     private static final Map<String, RuleSet> V2_COPIES = new HashMap<>();
     private static final RuleSet[] JIANGXI_V1 = new RuleSet[1];
+    private static final RuleSet[] BASIC_V2 = new RuleSet[1];
 
     private Fixtures() {
     }
@@ -30,7 +31,7 @@ public final class Fixtures {
     /**
      * A rule set as Flyway seeds it, so the tests check the data the service runs on: the documents of
      * V2__seed_rule_sets.sql, with JIANGXI_QUALITY_2017 (version 2) derived from QUALITY_2017 by the patch of V2_2
-     * and BASIC_2012 version 2 from its version 1 by the patch of V2_3.
+     * and BASIC_2012 version 3 from its version 1 by the patches of V2_3 and V2_4.
      */
     public static synchronized RuleSet ruleSet(String code) {
         if (SEEDED.isEmpty()) {
@@ -45,8 +46,12 @@ public final class Fixtures {
                 JIANGXI_V1[0] = JSON.treeToValue(RuleSetDerivation.derive(base, v1, "JIANGXI_QUALITY_2017", 1, null,
                         "QUALITY_2017", "360000"), RuleSet.class);
                 JsonNode basic = JSON.readTree(documents("V2_3__basic_per_school_threshold.sql").get(0));
-                SEEDED.put("BASIC_2012", JSON.treeToValue(RuleSetDerivation.derive(JSON.valueToTree(SEEDED.get("BASIC_2012")),
-                        basic, "BASIC_2012", 2, null, null, null), RuleSet.class));
+                RuleSet basicV2 = JSON.treeToValue(RuleSetDerivation.derive(JSON.valueToTree(SEEDED.get("BASIC_2012")),
+                        basic, "BASIC_2012", 2, null, null, null), RuleSet.class);
+                BASIC_V2[0] = basicV2;
+                JsonNode growths = JSON.readTree(documents("V2_4__basic_three_growths_from_funding.sql").get(0));
+                SEEDED.put("BASIC_2012", JSON.treeToValue(RuleSetDerivation.derive(JSON.valueToTree(basicV2),
+                        growths, "BASIC_2012", 3, null, null, null), RuleSet.class));
                 JsonNode v2 = JSON.readTree(documents("V2_2__jiangxi_a_b_scoring.sql").get(0));
                 SEEDED.put("JIANGXI_QUALITY_2017", JSON.treeToValue(RuleSetDerivation.derive(base, v2,
                         "JIANGXI_QUALITY_2017", 2, null, "QUALITY_2017", "360000"), RuleSet.class));
@@ -55,6 +60,12 @@ public final class Fixtures {
             }
         }
         return SEEDED.get(code);
+    }
+
+    /** BASIC_2012 version 2 (the three growths still a declared veto), derived by the patch of V2_3. */
+    public static RuleSet basicV2() {
+        ruleSet("BASIC_2012");
+        return BASIC_V2[0];
     }
 
     /** JIANGXI_QUALITY_2017 version 1 (R2 and JX1 only), derived by the patch of V2_1. */

@@ -227,6 +227,62 @@ class IndicatorServiceTest {
                 .then().statusCode(404);
     }
 
+    /** Funding of a year as a findings document (三个增长 figures only). */
+    static String funding(long appropriation, long revenue, long pay, long primary, long junior) {
+        return """
+                {"funding": {"compulsoryAppropriationYuan": %d, "recurrentRevenueYuan": %d, "compulsoryPupils": 20000,
+                             "staffAveragePayYuan": %d, "publicFundsPerPupilPrimaryYuan": %d, "publicFundsPerPupilJuniorYuan": %d}}"""
+                .formatted(appropriation, revenue, pay, primary, junior);
+    }
+
+    @Test
+    void fundingFiguresOfEachYearDecideTheThreeGrowthsVeto() {
+        String county = "999913";
+        events.report(school(county + "0001", county, "PRIMARY"), YEAR, 1,
+                Report.of().students("PRIMARY", 500).facilities(2500, 4000, 1_000_000, 12, 50, 10_000).build());
+        String basic = "/api/v1/counties/" + county + "/evaluations/" + YEAR + "?ruleSet=BASIC_2012";
+        await(() -> get(admin(), basic).statusCode(200));
+        String admin = token("COUNTY_ADMIN", county);
+        String path = "/api/v1/counties/" + county + "/findings/";
+
+        // invalid figures: each named, nothing stored
+        given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"funding\": {\"recurrentRevenueYuan\": 0, \"staffAveragePayYuan\": -1, \"students\": 0}}")
+                .put(path + YEAR).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("funding.recurrentRevenueYuan", "funding.staffAveragePayYuan", "funding.students"));
+        get(admin, path + YEAR).statusCode(404);
+
+        // 2022 → 2023: +10 % appropriation against +8 % revenue, pay and public funds 1 yuan more: met.
+        // 2023 → 2024: nothing grows: missed. 2024 → 2025: +10 % against +10 %: missed (高于 means strictly above).
+        given().auth().oauth2(admin).contentType("application/json").body(funding(100_000_000, 500_000_000, 80_000, 720, 920))
+                .put(path + 2022).then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json").body(funding(110_000_000, 540_000_000, 80_001, 721, 921))
+                .put(path + 2023).then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json").body(funding(121_000_000, 594_000_000, 80_002, 722, 922))
+                .put(path + YEAR).then().statusCode(200).body("funding.compulsoryPupils", is(20000));
+        // 2024 unknown: 2024 and 2025 cannot be judged, and they decide
+        get(admin, basic).statusCode(200).body("ruleSetVersion", is(3))
+                .body("parts.vetoes.checks[0].id", is("THREE_GROWTHS_MISSED"))
+                .body("parts.vetoes.checks[0].status", is("INCOMPLETE"))
+                .body("parts.vetoes.checks[0].years.status", contains("PASS", "INCOMPLETE", "INCOMPLETE"))
+                .body("missingInputs", hasItem("funding.2024"));
+        get(admin, "/api/v1/counties/" + county + "/evaluations?ruleSet=BASIC_2012").statusCode(200)
+                .body("find { it.year == 2025 }.failingParts", not(hasItem("vetoes")));
+
+        // recording 2024 re-evaluates 2025, which compares with it: two of three years missed → the veto applies
+        given().auth().oauth2(admin).contentType("application/json").body(funding(110_000_000, 540_000_000, 80_001, 721, 921))
+                .put(path + 2024).then().statusCode(200);
+        get(admin, "/api/v1/counties/" + county + "/evaluations?ruleSet=BASIC_2012").statusCode(200)
+                .body("find { it.year == 2025 }.verdict", is("FAIL"))
+                .body("find { it.year == 2025 }.failingParts", hasItem("vetoes"));
+        get(admin, basic).body("parts.vetoes.failing", contains("THREE_GROWTHS_MISSED"))
+                .body("parts.vetoes.checks[0].years.status", contains("PASS", "FAIL", "FAIL"))
+                .body("parts.vetoes.checks[0].years[2].detail", containsString("义务教育财政拨款增长 10.00 % vs 财政经常性收入增长 10.00 %"));
+        // the national quality set does not judge funding growth (spec §2.2 has no such item)
+        get(admin, "/api/v1/counties/" + county + "/evaluations/" + YEAR + "?ruleSet=QUALITY_2017")
+                .body("parts.vetoes.checks", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void provinceAdministratorCreatesAValidatedVariant() {
         String variant = """

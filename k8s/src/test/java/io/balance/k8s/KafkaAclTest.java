@@ -44,7 +44,7 @@ class KafkaAclTest {
         Map<String, Set<String>> readers = KafkaAcls.readers(RenderedOverlays.render(overlay));
         Set<String> school = Set.of("school.jurisdictions.v1", "school.registry.v1", "school.reports.v1");
         assertEquals(Set.of(), readers.get("school-service"));
-        assertEquals(union(school, Set.of("survey.results.v1")), readers.get("indicator-service"));
+        assertEquals(union(school, Set.of("survey.results.v1", "supervision.reviews.v1")), readers.get("indicator-service"));
         assertEquals(Set.of("school.jurisdictions.v1", "school.registry.v1"), readers.get("survey-service"));
         assertEquals(union(school, Set.of("indicator.evaluations.v1")), readers.get("supervision-service"));
     }

@@ -23,7 +23,8 @@ class OutboxKafkaTest {
     void registryChangesAndApprovalsArePublishedKeyedWithRevisions() {
         Api.county(COUNTY);
         Api.as(Api.admin()).body(Map.of("name", "县450301", "level", "COUNTY", "parentCode", "450300",
-                "residentPopulation", 360000)).put("/api/v1/jurisdictions/" + COUNTY).then().statusCode(200);
+                "residentPopulation", 360000, "urbanPopulation", 120000, "townPopulation", 100000,
+                "ruralPopulation", 140000)).put("/api/v1/jurisdictions/" + COUNTY).then().statusCode(200);
         String school = "4503010001";
         Api.school(school, COUNTY, "PRIMARY");
         String url = "/api/v1/schools/" + school + "/reports/2025";
@@ -34,6 +35,10 @@ class OutboxKafkaTest {
         var jurisdictions = Topic.read(Topics.JURISDICTIONS, e -> COUNTY.equals(e.key()), 2, Duration.ofSeconds(60));
         assertEquals(List.of(1L, 2L), jurisdictions.stream().map(e -> e.payload().get("revision").asLong()).toList());
         assertEquals(360000, jurisdictions.get(1).payload().get("residentPopulation").asInt());
+        // the survey splits its sample by location in proportion to these (城区 / 镇区 / 乡村)
+        assertEquals(120000, jurisdictions.get(1).payload().get("urbanPopulation").asInt());
+        assertEquals(100000, jurisdictions.get(1).payload().get("townPopulation").asInt());
+        assertEquals(140000, jurisdictions.get(1).payload().get("ruralPopulation").asInt());
         assertEquals("450300", jurisdictions.get(1).payload().get("parentCode").asText());
 
         var schools = Topic.read(Topics.SCHOOL_REGISTRY, e -> school.equals(e.key()), 1, Duration.ofSeconds(30));

@@ -41,6 +41,42 @@ class RegistryTest {
     }
 
     @Test
+    void aCountysPopulationSplitIsAllThreeAreasAddingUpToItsResidentPopulation() {
+        Api.county("480330");
+        String url = "/api/v1/jurisdictions/480330";
+        Map<String, Object> county = Map.of("name", "分区县", "level", "COUNTY", "parentCode", "480300",
+                "residentPopulation", 300000);
+        Api.as(Api.admin()).body(with(county, Map.of("urbanPopulation", 100000, "townPopulation", 80000)))
+                .put(url).then().statusCode(400).body("errors.field", equalTo(List.of("ruralPopulation")));
+        // 100000 + 80000 + 119999 = 299999: one person short of the total
+        Api.as(Api.admin()).body(with(county, Map.of("urbanPopulation", 100000, "townPopulation", 80000,
+                "ruralPopulation", 119999))).put(url).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("ruralPopulation")));
+        Api.as(Api.admin()).body(with(county, Map.of("urbanPopulation", -1, "townPopulation", 80000,
+                "ruralPopulation", 220001))).put(url).then().statusCode(400)
+                .body("errors.field", hasItems("urbanPopulation"));
+        Api.as(Api.admin()).body(Map.of("name", "市", "level", "CITY", "parentCode", "480000", "urbanPopulation", 1,
+                "townPopulation", 1, "ruralPopulation", 1)).put("/api/v1/jurisdictions/480300").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("urbanPopulation")));
+        long before = Api.as(Api.admin()).get(url).jsonPath().getLong("revision");
+        Api.as(Api.admin()).body(with(county, Map.of("urbanPopulation", 100000, "townPopulation", 80000,
+                "ruralPopulation", 120000))).put(url).then().statusCode(200)
+                .body("urbanPopulation", equalTo(100000)).body("townPopulation", equalTo(80000))
+                .body("ruralPopulation", equalTo(120000)).body("revision", equalTo((int) before + 1));
+        // the same again changes nothing; leaving the split out clears it (a new revision)
+        Api.as(Api.admin()).body(with(county, Map.of("urbanPopulation", 100000, "townPopulation", 80000,
+                "ruralPopulation", 120000))).put(url).then().statusCode(200).body("revision", equalTo((int) before + 1));
+        Api.as(Api.admin()).body(county).put(url).then().statusCode(200)
+                .body("urbanPopulation", equalTo(null)).body("revision", equalTo((int) before + 2));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> more) {
+        var all = new java.util.LinkedHashMap<>(base);
+        all.putAll(more);
+        return all;
+    }
+
+    @Test
     void schoolsAreRegisteredChangedAndListedPaged() {
         Api.county("480329");
         for (int i = 1; i <= 5; i++) {

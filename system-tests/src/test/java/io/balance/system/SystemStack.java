@@ -11,12 +11,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole system once for the module: real PostgreSQL, a real Kafka broker, and every built service jar
- * (school, indicator, survey, gateway) on free ports, started by {@link LocalStack} exactly as {@code ./run.sh}
+ * (school, indicator, survey, supervision, gateway) on free ports, started by {@link LocalStack} exactly as {@code ./run.sh}
  * starts them (QUARKUS_PROFILE=local). Tests talk only to the gateway. The stack and the {@link World} fixture are
  * kept in JUnit's root store and closed when the test run ends.
  */
 public final class SystemStack implements BeforeAllCallback {
     private static final String KEY = "balance.system-stack";
+    /** Every service, each with its own database (LocalStack.SERVICES), the gateway routing to all of them. */
+    static final String[] MODULES = {"school-service", "indicator-service", "survey-service", "supervision-service",
+            "gateway"};
 
     /** The running stack and the fixture built on it through the gateway. */
     public record Running(LocalStack stack, World world) implements ExtensionContext.Store.CloseableResource {
@@ -44,7 +47,7 @@ public final class SystemStack implements BeforeAllCallback {
 
     private static Running start() {
         Path root = Path.of(System.getProperty("balance.repo.root", "..")).toAbsolutePath().normalize();
-        for (String module : new String[] {"school-service", "indicator-service", "survey-service", "gateway"}) {
+        for (String module : MODULES) {
             if (!Files.exists(root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
                 throw new IllegalStateException(module + " is not built: run ./mvnw -B package -DskipTests -am -pl "
                         + module + " (the root build packages every service before system-tests)");
@@ -52,7 +55,7 @@ public final class SystemStack implements BeforeAllCallback {
         }
         LocalStack stack = LocalStack.builder()
                 .repoRoot(root)
-                .modules("school-service", "indicator-service", "survey-service", "gateway")
+                .modules(MODULES)
                 // every sign-in of the tests comes from 127.0.0.1: that source is not throttled as one caller
                 .environment("BALANCE_RATE_LIMIT_TOKEN_PER_MINUTE", "600")
                 .environment("BALANCE_AUTH_THROTTLE_SOURCE_FREE_FAILURES", "100000")

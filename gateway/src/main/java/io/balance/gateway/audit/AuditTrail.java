@@ -22,9 +22,9 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class AuditTrail {
-    /** What happened. REQUEST: a write through the gateway to a service. */
+    /** What happened. REQUEST: a write through the gateway; READ: a read of sensitive data (AuditLog). */
     public enum Kind {
-        REQUEST, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, SIGN_IN_UNLOCKED, ACCOUNT_CREATED, ACCOUNT_DISABLED,
+        REQUEST, READ, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, SIGN_IN_UNLOCKED, ACCOUNT_CREATED, ACCOUNT_DISABLED,
         ACCOUNT_ENABLED, ACCOUNT_DELETED, PASSWORD_CHANGED, PASSWORD_RESET, CLIENT_SECRET_ROTATED, TOKENS_REVOKED
     }
 

@@ -20,11 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every request passes here first (before the gateway's own resources, Swagger UI and static pages):
  * security headers, path sanity, the early token check (401), rate limits (429), size limits (413), the audit
- * hook for writes, and finally routing to the owning service. All of it runs synchronously in the event-loop turn
- * the request arrived in, so the body is still unread when the proxy takes it and streams it on.
+ * entry of writes and sensitive reads, and finally routing to the owning service. It runs in the event-loop turn the
+ * request arrived in, except for audited requests, which go on once their entry is in PostgreSQL; either way the body
+ * is still unread (Quarkus keeps the request paused) when the proxy takes it and streams it on.
  */
 @ApplicationScoped
 public class GatewayFilter {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GatewayFilter.class);
     /** Routing-context key: the verified caller, for the gateway's own resources and the audit log. */
     public static final String CALLER = "balance.caller";
     /**
@@ -145,10 +147,29 @@ public class GatewayFilter {
             }
         }
 
-        if (isWrite(request.method()) && route == GatewayRoute.AUTHENTICATED) {
-            audit.track(rc, caller, now);
+        if (route == GatewayRoute.AUTHENTICATED && AuditLog.audits(request.method(), path)) {
+            // never a write (or a read of sensitive data) without its audit entry: it is in PostgreSQL before the
+            // request goes on; the body waits meanwhile (Quarkus keeps a request paused until a handler reads it)
+            long bodyLimit = limit;
+            audit.begin(rc, caller, now).onComplete(written -> {
+                if (written.succeeded()) {
+                    dispatch(rc, rule, path, bodyLimit, length);
+                } else {
+                    LOG.error("cannot write the audit entry; request refused", written.cause());
+                    response.putHeader("Connection", "close");
+                    Problem.send(response, 503, "service-unavailable", "Service unavailable",
+                            "the audit trail cannot be written now; try again shortly", path);
+                }
+            });
+            return;
         }
+        dispatch(rc, rule, path, limit, length);
+    }
 
+    /** Answers 404, hands the request to the gateway's own resources or proxies it to the owning service. */
+    private void dispatch(RoutingContext rc, RouteTable.Rule rule, String path, long limit, String length) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
         if (rule == null) {
             Problem.send(response, 404, "not-found", "Not found", "no API at " + path, path);
             return;
@@ -210,10 +231,6 @@ public class GatewayFilter {
 
     static boolean hasBody(HttpMethod method) {
         return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-    }
-
-    static boolean isWrite(HttpMethod method) {
-        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
     }
 
     /** Pages by their first segment: never a bookmark's codes in a metric label. */

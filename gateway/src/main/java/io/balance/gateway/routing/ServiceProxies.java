@@ -55,7 +55,10 @@ public class ServiceProxies {
     private final java.util.Queue<HttpClient> clients = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private Vertx vertx;
     private int connectionsPerLoop;
+    private Map<String, HttpProxy> offLoop;
 
+    @jakarta.inject.Inject
+    io.balance.gateway.audit.AuditOutcomes auditOutcomes;
     @ConfigProperty(name = "balance.proxy.connect-timeout")
     Duration connectTimeout;
     @ConfigProperty(name = "balance.proxy.idle-timeout")
@@ -90,31 +93,45 @@ public class ServiceProxies {
         clients.forEach(HttpClient::close);
     }
 
-    /** This event loop's proxies, made at its first request. */
+    /** This event loop's proxies, made at its first request; off the event loops (never expected) one shared set. */
     private Map<String, HttpProxy> proxiesOfThisLoop() {
+        if (!io.vertx.core.Context.isOnEventLoopThread()) {
+            synchronized (this) {
+                if (offLoop == null) {
+                    offLoop = newProxies();
+                }
+                return offLoop;
+            }
+        }
         Map<String, HttpProxy> proxies = loopProxies.get();
         if (proxies == null) {
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                            .setConnectTimeout((int) connectTimeout.toMillis())
-                            .setKeepAlive(true)
-                            .setTcpNoDelay(true)
-                            .setDecompressionSupported(false),
-                    // requests beyond the pool wait in an unbounded queue: the gateway's own queueing is no failure
-                    new PoolOptions().setHttp1MaxSize(connectionsPerLoop).setMaxWaitQueueSize(-1));
-            clients.add(client);
-            proxies = new java.util.HashMap<>();
-            for (Service service : services.values()) {
-                URI url = service.url();
-                SocketAddress address = SocketAddress.inetSocketAddress(port(url), url.getHost());
-                proxies.put(service.name(), HttpProxy.reverseProxy(client)
-                        .origin(context -> context.client().request(new RequestOptions()
-                                .setServer(address)
-                                .setHost(url.getHost())
-                                .setPort(port(url))
-                                .setIdleTimeout(idleTimeout.toMillis())))
-                        .addInterceptor(new Guard(service.name(), service.breaker())));
-            }
+            proxies = newProxies();
             loopProxies.set(proxies);
+        }
+        return proxies;
+    }
+
+    private Map<String, HttpProxy> newProxies() {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setDecompressionSupported(false),
+                // requests beyond the pool wait in an unbounded queue: the gateway's own queueing is no failure
+                new PoolOptions().setHttp1MaxSize(connectionsPerLoop).setMaxWaitQueueSize(-1));
+        clients.add(client);
+        Map<String, HttpProxy> proxies = new java.util.HashMap<>();
+        for (Service service : services.values()) {
+            URI url = service.url();
+            SocketAddress address = SocketAddress.inetSocketAddress(port(url), url.getHost());
+            proxies.put(service.name(), HttpProxy.reverseProxy(client)
+                    .origin(context -> context.client().request(new RequestOptions()
+                            .setServer(address)
+                            .setHost(url.getHost())
+                            .setPort(port(url))
+                            .setIdleTimeout(idleTimeout.toMillis())))
+                    .addInterceptor(auditOutcomes) // first: it sees every answer, the Guard's problems included
+                    .addInterceptor(new Guard(service.name(), service.breaker())));
         }
         return proxies;
     }

@@ -1,6 +1,6 @@
 // The dashboard's supervision cards: targets and their progress over the years, problem counts by status and
 // department (supervision-service, supervision.md §6).
-import { get, items } from '../api.js';
+import { get, all } from '../api.js';
 import { h, bi, card, table, fmt, pct } from '../dom.js';
 import { chart, PALETTE } from '../charts.js';
 import { PROBLEM_STATUS, TARGET_KINDS, STAGES, lbl } from '../labels.js';
@@ -58,8 +58,7 @@ function trendOnly(history) {
 
 export function problemsCard(county, year) {
   const box = card(bi('问题整改', 'Problems'), h('p', { class: 'muted' }, '加载中…'));
-  get('/api/v1/counties/' + county + '/problems?year=' + year + '&size=1000').then((data) => {
-    const list = items(data);
+  all('/api/v1/counties/' + county + '/problems?year=' + year).then((list) => {
     const byStatus = {}; const byDept = {};
     list.forEach((p) => {
       byStatus[p.status] = (byStatus[p.status] || 0) + 1;
@@ -76,7 +75,7 @@ export function problemsCard(county, year) {
         yAxis: { type: 'category', data: depts }, xAxis: { type: 'value', minInterval: 1 },
         series: statuses.map((s) => ({ name: PROBLEM_STATUS[s], type: 'bar', stack: 'all', data: depts.map((d) => byDept[d][s] || 0) })),
       }, '各责任单位的问题数(按状态)') : h('p', { class: 'muted' }, '本年度没有问题 No problems this year'),
-      h('p', {}, h('a', { href: '/console/counties/' + county + '/problems' }, '打开问题台账 Open the ledger (' + (data.total ?? list.length) + ')')));
+      h('p', {}, h('a', { href: '/console/counties/' + county + '/problems' }, '打开问题台账 Open the ledger (' + list.length + ')')));
   }).catch((e) => box.replaceChildren(h('h2', {}, bi('问题整改', 'Problems')), h('p', { class: 'muted' }, '问题台账暂不可用 Ledger unavailable: ' + e.message)));
   return box;
 }

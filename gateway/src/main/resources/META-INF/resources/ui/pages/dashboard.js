@@ -1,10 +1,11 @@
 // The county dashboard: verdict and parts; per stage the indicators against standards and CVs against limits;
 // schools against each standard; large classes; targets over the years; problems; missing inputs as a to-do list.
-import { get, items } from '../api.js';
+import { get, all } from '../api.js';
 import { h, bi, card, table, fmt, pct, link } from '../dom.js';
 import { chart, PALETTE } from '../charts.js';
 import { STAGES, VERDICTS, PARTS, INDICATORS, REPORT_STATUS, lbl } from '../labels.js';
 import { targetsCard, problemsCard } from './dashboard-supervision.js';
+import { fieldFor } from './findings.js';
 
 const stagesOf = (e) => Object.entries(e.stages || {}).filter(([, s]) => s && s.indicators && Object.keys(s.indicators).length);
 
@@ -137,14 +138,26 @@ function classesCard(e) {
       ], g5.schools || [], { empty: '所有班级均未超过标准班额 every class within the standard' })] : null);
 }
 
+/** Where a missing input is supplied: the county's findings form at its field, a school's report, the survey. */
+function missingLink(m, county, year) {
+  const school = m.match(/^reports\.(\d{10})/);
+  if (school) {
+    const part = m.slice('reports.'.length + 10).replace(/^\./, '');
+    return link('/console/schools/' + school[1] + '/reports/' + year, '学校报表 school report ', h('code', {}, school[1]), part ? ' 缺少 ' + part : ' 未审核 not approved');
+  }
+  if (m === 'reports') { return link('/console/counties/' + county + '/reports/' + year, '尚无已审核报表 no approved reports'); }
+  if (m.startsWith('survey')) { return h('span', {}, '满意度调查 survey: ', h('code', {}, m), '（由上级组织 run by the supervising level）'); }
+  if (fieldFor(m)) { return link('/console/counties/' + county + '/findings/' + year + '?input=' + encodeURIComponent(m), '填报县级材料 enter ', h('code', {}, m)); }
+  return h('span', {}, '缺少 missing ', h('code', {}, m));
+}
+
 function todoCard(e, county, year, reports) {
   const todo = [];
   const waiting = reports.filter((r) => r.status === 'SUBMITTED').length;
   if (waiting) { todo.push(h('li', {}, link('/console/counties/' + county + '/reports/' + year, waiting + ' 份报表待审核 reports to review'))); }
   reports.filter((r) => r.status !== 'SUBMITTED' && r.status !== 'APPROVED').forEach((r) => todo.push(h('li', {},
     link('/console/schools/' + r.schoolCode + '/reports/' + year, r.name + ' ' + (r.status ? lbl(REPORT_STATUS, r.status) : '尚未填报 no report')))));
-  (e.missingInputs || []).forEach((m) => todo.push(h('li', {}, '缺少县级材料 missing input ', h('code', {}, m), ' — ',
-    link('/swagger-ui/', 'PUT /api/v1/counties/' + county + '/findings/' + year))));
+  (e.missingInputs || []).forEach((m) => todo.push(h('li', { class: 'missing' }, missingLink(m, county, year))));
   if (!todo.length) { return card(bi('待办', 'To do'), h('p', { class: 'ok', id: 'todo' }, '没有缺少的材料 Nothing missing')); }
   // the first items open, the rest one click away
   return card(bi('待办', 'To do') , h('p', {}, '共 ' + todo.length + ' 项 items'), h('ul', { class: 'todo', id: 'todo' }, todo.slice(0, 8)),
@@ -156,7 +169,7 @@ export async function render(view, { county, year }) {
   const [e, history, schools] = await Promise.all([
     get('/api/v1/counties/' + county + '/evaluations/' + year + '?ruleSet=' + encodeURIComponent(ruleSet)),
     get('/api/v1/counties/' + county + '/evaluations?ruleSet=' + encodeURIComponent(ruleSet)).catch(() => []),
-    get('/api/v1/schools?countyCode=' + county + '&size=500').then(items).catch(() => [])]);
+    all('/api/v1/schools?countyCode=' + county).catch(() => [])]);
   const reports = await Promise.all(schools.map((s) => get('/api/v1/schools/' + s.schoolCode + '/reports')
     .then((list) => list.find((r) => r.year === year)).catch(() => null)
     .then((r) => ({ schoolCode: s.schoolCode, name: s.name, status: r ? r.status : null }))));

@@ -1,6 +1,6 @@
 // The problem ledger (问题台账): filters, assignment, evidence upload and download, rectified / verify / reopen,
 // XLSX export (supervision.md §3, §6). Filters live in the query string so a filtered view is bookmarkable.
-import { get, post, patch, api, download, items } from '../api.js';
+import { get, post, patch, api, download, items, all } from '../api.js';
 import { h, bi, card, table, fmt, message, showFieldErrors, schoolYear, link } from '../dom.js';
 import { PROBLEM_STATUS, PROBLEM_SOURCE, STAGES, lbl } from '../labels.js';
 
@@ -42,7 +42,7 @@ function detail(p, departments, who, refresh) {
   });
   const uploaded = [];
   const file = h('input', { type: 'file', id: 'evidence-file', name: 'file', accept: '.pdf,.png,.jpg,.jpeg,.xlsx,.docx' });
-  const upload = h('button', { type: 'button', onclick: async () => {
+  const upload = h('button', { type: 'button', id: 'upload-evidence', onclick: async () => {
     if (!file.files.length) { err.textContent = '请选择文件 Choose a file'; return; }
     const data = new FormData(); data.append('file', file.files[0]);
     try { const ev = await api('POST', base + '/evidence', data); uploaded.push(ev.id); ok.textContent = '已上传 Uploaded ' + file.files[0].name + ' (SHA-256 ' + (ev.sha256 || '').slice(0, 12) + '…)'; refresh(p.id, uploaded); } catch (x) { fail(x); }
@@ -110,10 +110,9 @@ export async function render(view, { county }, who) {
   const q = new URLSearchParams(location.search);
   const year = q.get('year') || schoolYear();
   const departments = await get('/api/v1/counties/' + county + '/departments').then(items).catch(() => []);
-  const params = new URLSearchParams({ year, size: '1000' });
+  const params = new URLSearchParams({ year });
   ['status', 'department', 'schoolCode', 'source'].forEach((k) => { if (q.get(k)) { params.set(k, q.get(k)); } });
-  const data = await get('/api/v1/counties/' + county + '/problems?' + params);
-  let list = items(data);
+  let list = await all('/api/v1/counties/' + county + '/problems?' + params);
   if (q.get('overdue') === 'true') { list = list.filter(overdue); }
   const deptName = Object.fromEntries(departments.map((d) => [d.code, d.name]));
   const panel = h('div', { id: 'problem-detail' });

@@ -1,6 +1,6 @@
 // The county's review queue: submitted reports with their changes against the last approved revision,
 // approve / reject with a reason; bulk import (template, upload, live progress, per-row errors).
-import { get, getOrNull, post, api, download, items } from '../api.js';
+import { get, getOrNull, post, api, download, all } from '../api.js';
 import { h, bi, card, table, fmt, message, link } from '../dom.js';
 import { REPORT_STATUS, lbl, STAGES, TEACHER_FIELDS, FACILITY_FIELDS, FUNDING_FIELDS } from '../labels.js';
 
@@ -69,7 +69,7 @@ function reviewRow(county, year, school, current, refresh) {
 }
 
 async function queueCard(county, year, container) {
-  const schools = items(await get('/api/v1/schools?countyCode=' + county + '&size=500'));
+  const schools = await all('/api/v1/schools?countyCode=' + county);
   // the years list answers [] for a school without reports (no 404 in the console)
   const reports = await Promise.all(schools.map((s) => get('/api/v1/schools/' + s.schoolCode + '/reports')
     .then((list) => list.find((r) => r.year === year) || null).catch(() => null)));

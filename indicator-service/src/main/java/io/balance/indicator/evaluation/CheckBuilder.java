@@ -15,6 +15,7 @@ final class CheckBuilder {
     private final List<String> missing = new ArrayList<>();
     private final List<SchoolIssue> schools = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
+    private List<Evaluation.YearOutcome> years;
 
     CheckBuilder(RuleSet.Check check) {
         this.check = check;
@@ -38,6 +39,14 @@ final class CheckBuilder {
         details.add(text);
     }
 
+    /** A year of a check comparing years; the check then lists its years. */
+    void year(Evaluation.YearOutcome outcome) {
+        if (years == null) {
+            years = new ArrayList<>();
+        }
+        years.add(outcome);
+    }
+
     void school(ApprovedReport r, String detail, Map<String, Double> needs) {
         issue(r, detail, needs);
         failures.add(r.school().schoolCode() + ": " + detail);
@@ -56,6 +65,6 @@ final class CheckBuilder {
             text.add((failures.size() - 20) + " more");
         }
         return new Check(check.id(), check.name(), status, null, check.points(),
-                text.isEmpty() ? null : String.join("; ", text), schools, missing);
+                text.isEmpty() ? null : String.join("; ", text), schools, missing, years);
     }
 }

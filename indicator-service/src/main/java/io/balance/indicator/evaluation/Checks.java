@@ -3,6 +3,7 @@ package io.balance.indicator.evaluation;
 import io.balance.indicator.evaluation.CountyInputs.ApprovedReport;
 import io.balance.indicator.evaluation.Evaluation.Check;
 import io.balance.indicator.finding.Findings;
+import io.balance.indicator.finding.Funding;
 import io.balance.indicator.ruleset.RuleSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,16 @@ public final class Checks {
      */
     public static Check evaluate(RuleSet.Check check, List<ApprovedReport> schools, List<ApprovedReport> all,
             Findings findings, RuleSet rules) {
+        // no funding figures: a check comparing years is INCOMPLETE here
+        return evaluate(check, schools, all, findings, rules, 0, Map.of());
+    }
+
+    /**
+     * @param year    the evaluation year
+     * @param funding the county's funding figures by year (the evaluation year and those before it)
+     */
+    public static Check evaluate(RuleSet.Check check, List<ApprovedReport> schools, List<ApprovedReport> all,
+            Findings findings, RuleSet rules, int year, Map<Integer, Funding> funding) {
         CheckBuilder b = new CheckBuilder(check);
         Map<String, Object> p = check.params() == null ? Map.of() : check.params();
         // a switch expression: the compiler refuses a CheckType without an evaluator
@@ -45,6 +56,8 @@ public final class Checks {
             case BOARDING_FUNDING -> () -> FundingChecks.boardingFunding(b, p, all, findings);
             case SCHOOL_SCORES -> () -> CountyChecks.schoolScores(b, p, all, findings);
             case GOVERNMENT_WORK_SCORE -> () -> CountyChecks.governmentWorkScore(b, p, findings);
+            case THREE_GROWTHS -> () -> GrowthChecks.threeGrowths(b, p, year, funding);
+            case TWO_NO_DECREASE -> () -> GrowthChecks.twoNoDecrease(b, p, year, funding);
         };
         evaluator.run();
         return b.build();

@@ -7,6 +7,7 @@ import io.balance.contracts.AnnualReportV1;
 import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.SchoolV1;
 import io.balance.indicator.finding.Findings;
+import io.balance.indicator.finding.Funding;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -181,12 +182,23 @@ public class CountyInputsRepository {
             }
         }
         Findings findings = null;
-        try (PreparedStatement ps = c.prepareStatement("select document from county_finding where county_code = ? and year = ?")) {
-            ps.setString(1, countyCode);
-            ps.setInt(2, year);
+        Map<Integer, Funding> funding = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select year, case when year = ? then document end, document -> 'funding' from county_finding
+                where county_code = ? and year between ? and ?""")) {
+            ps.setInt(1, year);
+            ps.setString(2, countyCode);
+            ps.setInt(3, year - GrowthChecks.MAX_YEARS);
+            ps.setInt(4, year);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    findings = read(rs.getString(1), Findings.class);
+                while (rs.next()) {
+                    if (rs.getString(2) != null) {
+                        findings = read(rs.getString(2), Findings.class);
+                    }
+                    String f = rs.getString(3);
+                    if (f != null && !"null".equals(f)) {
+                        funding.put(rs.getInt(1), read(f, Funding.class));
+                    }
                 }
             }
         }
@@ -201,7 +213,8 @@ public class CountyInputsRepository {
                 }
             }
         }
-        return new CountyInputs(countyCode, name(c, countyCode), year, reports, registered, findings, survey, version);
+        return new CountyInputs(countyCode, name(c, countyCode), year, reports, registered, findings, survey, version,
+                funding);
     }
 
     static CountyInputs.SurveyInput survey(ResultSet rs, int from) throws SQLException {
@@ -234,7 +247,7 @@ public class CountyInputsRepository {
         }
     }
 
-    static Set<Integer> years(Connection c, String countyCode) throws SQLException {
+    public static Set<Integer> years(Connection c, String countyCode) throws SQLException {
         Set<Integer> years = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select year from school_report where county_code = ?

@@ -1,8 +1,11 @@
 package io.balance.indicator.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.balance.indicator.ruleset.RuleSetChoice;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * A county's evaluation under one rule set (the contract's evaluation resource). Figures are rounded to four
@@ -13,7 +16,12 @@ import java.util.Map;
  * @param compliance share of schools and of school-stages meeting the school rule (null without a school rule)
  * @param parts   resources, assurance, quality (QUALITY sets), recognition, vetoes
  * @param verdict PASS, FAIL (some part fails; decisive even if other inputs are missing) or INCOMPLETE
+ * <p>The answer also carries {@code reviewStage} ({@code review.CountyReviewStage}, null when the county's process
+ * for the year has not started).
  */
+// reviewStage is added to the answer when it is read (EvaluationResource), never part of the evaluation: it must
+// not change the evaluation's digest, revision or cache entry
+@Schema(properties = @SchemaProperty(name = "reviewStage", ref = "CountyReviewStage"))
 public record Evaluation(
         String countyCode,
         String countyName,
@@ -167,9 +175,24 @@ public record Evaluation(
      *
      * @param category A (must pass) or B (scored) in a scored part, else null
      * @param points   a scored check's points
+     * @param years    checks comparing years (三个增长, 两个只增不减): each judged year against the one before;
+     *                 absent on other checks
      */
     public record Check(String id, String name, String status, String category, Double points, String detail,
-            List<SchoolIssue> schools, List<String> missing) {
+            List<SchoolIssue> schools, List<String> missing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<YearOutcome> years) {
+
+        public Check(String id, String name, String status, String category, Double points, String detail,
+                List<SchoolIssue> schools, List<String> missing) {
+            this(id, name, status, category, points, detail, schools, missing, null);
+        }
+    }
+
+    /**
+     * One year of a check comparing years: PASS (met), FAIL (missed: {@code failing} says what) or INCOMPLETE
+     * ({@code missing} names the inputs, {@code funding.<year>.<field>}).
+     */
+    public record YearOutcome(int year, String status, String detail, List<String> failing, List<String> missing) {
     }
 
     public record SchoolIssue(String schoolCode, String schoolName, String detail, Map<String, Double> needs) {

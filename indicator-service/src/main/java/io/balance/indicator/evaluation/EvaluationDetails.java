@@ -74,13 +74,19 @@ final class EvaluationDetails {
         }
         Evaluation.Part vetoes = e.parts().get("vetoes");
         if (vetoes != null) {
+            // computed vetoes (vetoChecks) are among the part's checks above; these are the declared ones
+            List<String> computed = vetoes.checks().stream().map(Evaluation.Check::id).toList();
             for (String code : vetoes.failing()) {
-                checks.add(new EvaluationDetailsV1.Check("vetoes", code, code, Evaluation.FAIL, "veto applies", List.of()));
+                if (!computed.contains(code)) {
+                    checks.add(new EvaluationDetailsV1.Check("vetoes", code, code, Evaluation.FAIL, "veto applies", List.of()));
+                }
             }
             for (String missing : vetoes.missing()) {
-                String code = missing.startsWith("vetoes.") ? missing.substring("vetoes.".length()) : missing;
-                checks.add(new EvaluationDetailsV1.Check("vetoes", code, code, Evaluation.INCOMPLETE, "not declared",
-                        List.of()));
+                if (missing.startsWith("vetoes.")) {
+                    String code = missing.substring("vetoes.".length());
+                    checks.add(new EvaluationDetailsV1.Check("vetoes", code, code, Evaluation.INCOMPLETE, "not declared",
+                            List.of()));
+                }
             }
         }
         return checks;

@@ -1,8 +1,13 @@
 package io.balance.indicator.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.balance.indicator.common.Caller;
 import io.balance.indicator.common.Params;
 import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.review.CountyReviewStage;
+import io.balance.indicator.review.ReviewStages;
 import io.balance.indicator.ruleset.RuleSet;
 import io.balance.indicator.ruleset.RuleSetChoice;
 import io.balance.indicator.ruleset.RuleSetService;
@@ -15,7 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +43,10 @@ public class EvaluationResource {
     @Inject
     RuleSetService ruleSets;
     @Inject
+    ReviewStages reviewStages;
+    @Inject
+    ObjectMapper json;
+    @Inject
     Caller caller;
 
     @Operation(operationId = "getCountyEvaluation", summary = "A county's evaluation for a year under a rule set (default: the most specific applicable set)")
@@ -53,7 +64,33 @@ public class EvaluationResource {
             throw ProblemException.notFound("county " + county + " not found");
         }
         // pre-serialised: a warm read of a large county is a few lookups and a copy
-        return Response.ok(evaluations.evaluationJson(county, y, chosen), MediaType.APPLICATION_JSON_TYPE).build();
+        byte[] evaluation = evaluations.evaluationJson(county, y, chosen);
+        return Response.ok(withReviewStage(evaluation, reviewStages.find(county, y)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    private record ReviewStageMember(@JsonInclude(JsonInclude.Include.ALWAYS) CountyReviewStage reviewStage) {
+    }
+
+    /**
+     * The cached evaluation object with {@code "reviewStage"} as its last member, added on the way out: the stage
+     * is no part of the evaluation (its digest, revision and cache entry stay as they are).
+     */
+    private byte[] withReviewStage(byte[] evaluation, CountyReviewStage stage) {
+        byte[] member;
+        try {
+            member = json.writeValueAsBytes(new ReviewStageMember(stage));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        int end = evaluation.length - 1; // the evaluation's closing brace; Jackson writes no trailing whitespace
+        if (evaluation[end] != '}' || member[0] != '{') {
+            throw new IllegalStateException("an evaluation is serialised as a JSON object");
+        }
+        byte[] answer = Arrays.copyOf(evaluation, end + member.length);
+        answer[end] = ',';
+        System.arraycopy(member, 1, answer, end + 1, member.length - 1);
+        return answer;
     }
 
     /** Every stored year's headline (verdict, CVs, compliant share …), oldest first. */
@@ -68,6 +105,7 @@ public class EvaluationResource {
         if (!inputs.known(county)) {
             throw ProblemException.notFound("county " + county + " not found");
         }
-        return store.history(county, rules.code());
+        Map<Integer, CountyReviewStage> stages = reviewStages.byYear(county);
+        return store.history(county, rules.code()).stream().map(s -> s.withReviewStage(stages.get(s.year()))).toList();
     }
 }

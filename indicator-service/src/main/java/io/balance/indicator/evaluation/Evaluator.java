@@ -62,13 +62,13 @@ public final class Evaluator {
         Map<String, Part> partResults = new LinkedHashMap<>();
         partResults.put("resources", resourcesPart(in, reports, resourceFailures, unmeasured));
         if (rules.assurance() != null && !rules.assurance().isEmpty()) {
-            partResults.put("assurance", checksPart("assurance", rules.assurance(), counted, reports, in.findings(), rules));
+            partResults.put("assurance", checksPart("assurance", rules.assurance(), counted, reports, in, rules));
         }
         if (rules.quality() != null && !rules.quality().isEmpty()) {
-            partResults.put("quality", checksPart("quality", rules.quality(), counted, reports, in.findings(), rules));
+            partResults.put("quality", checksPart("quality", rules.quality(), counted, reports, in, rules));
         }
         partResults.put("recognition", recognitionPart(in.survey(), rules.recognition()));
-        partResults.put("vetoes", vetoesPart(in.findings(), rules.vetoes()));
+        partResults.put("vetoes", vetoesPart(in.findings(), rules.vetoes(), checks(rules.vetoChecks(), counted, reports, in, rules)));
 
         List<String> failingParts = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -115,13 +115,20 @@ public final class Evaluator {
     }
 
     private static Part checksPart(String name, List<RuleSet.Check> checks, List<ApprovedReport> counted,
-            List<ApprovedReport> all, Findings findings, RuleSet rules) {
-        List<Evaluation.Check> results = new ArrayList<>();
-        for (RuleSet.Check check : checks) {
-            results.add(Checks.evaluate(check, counted, all, findings, rules));
-        }
+            List<ApprovedReport> all, CountyInputs in, RuleSet rules) {
+        List<Evaluation.Check> results = checks(checks, counted, all, in, rules);
         RuleSet.Scoring scoring = rules.scoring() == null ? null : rules.scoring().get(name);
         return scoring == null ? PartScoring.allMustPass(results) : PartScoring.scored(results, scoring);
+    }
+
+    private static List<Evaluation.Check> checks(List<RuleSet.Check> checks, List<ApprovedReport> counted,
+            List<ApprovedReport> all, CountyInputs in, RuleSet rules) {
+        List<Evaluation.Check> results = new ArrayList<>();
+        for (RuleSet.Check check : checks == null ? List.<RuleSet.Check>of() : checks) {
+            results.add(Checks.evaluate(check, counted, all, in.findings(), rules, in.year(),
+                    in.funding() == null ? Map.of() : in.funding()));
+        }
+        return results;
     }
 
     static Part recognitionPart(CountyInputs.SurveyInput survey, RuleSet.Recognition rule) {
@@ -149,7 +156,8 @@ public final class Evaluator {
                 pass ? List.of() : List.of("recognition rate " + rate + " below " + minimum), List.of());
     }
 
-    static Part vetoesPart(Findings findings, List<String> vetoes) {
+    /** Declared vetoes and computed ones (a veto check that FAILs applies; its id is the veto's code). */
+    static Part vetoesPart(Findings findings, List<String> vetoes, List<Evaluation.Check> computed) {
         List<String> failing = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String code : vetoes == null ? List.<String>of() : vetoes) {
@@ -160,8 +168,15 @@ public final class Evaluator {
                 failing.add(code);
             }
         }
+        for (Evaluation.Check c : computed) {
+            if (Evaluation.FAIL.equals(c.status())) {
+                failing.add(c.id());
+            } else if (Evaluation.INCOMPLETE.equals(c.status())) {
+                c.missing().stream().filter(m -> !missing.contains(m)).forEach(missing::add);
+            }
+        }
         String status = !failing.isEmpty() ? Evaluation.FAIL : !missing.isEmpty() ? Evaluation.INCOMPLETE : Evaluation.PASS;
-        return new Part(status, pass(status), null, null, List.of(), failing, missing);
+        return new Part(status, pass(status), null, null, computed, failing, missing);
     }
 
     static Boolean pass(String status) {

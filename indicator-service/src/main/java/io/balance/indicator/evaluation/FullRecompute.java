@@ -6,6 +6,7 @@ import io.balance.contracts.SchoolV1;
 import io.balance.indicator.calc.ReportFields;
 import io.balance.indicator.calc.Stages;
 import io.balance.indicator.finding.Findings;
+import io.balance.indicator.finding.Funding;
 import io.balance.indicator.ruleset.RuleSet;
 import io.balance.indicator.ruleset.RuleSetService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -101,11 +103,22 @@ public class FullRecompute {
             }
         }
         Map<String, Findings> findings = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select county_code, document from county_finding where year = ?")) {
+        Map<String, Map<Integer, Funding>> funding = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select county_code, year, case when year = ? then document end, document -> 'funding' from county_finding
+                where year between ? and ?""")) {
             ps.setInt(1, year);
+            ps.setInt(2, year - GrowthChecks.MAX_YEARS);
+            ps.setInt(3, year);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    findings.put(rs.getString(1), inputs.read(rs.getString(2), Findings.class));
+                    if (rs.getString(3) != null) {
+                        findings.put(rs.getString(1), inputs.read(rs.getString(3), Findings.class));
+                    }
+                    String f = rs.getString(4);
+                    if (f != null && !"null".equals(f)) {
+                        funding.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), inputs.read(f, Funding.class));
+                    }
                 }
             }
         }
@@ -146,7 +159,7 @@ public class FullRecompute {
                     while (rs.next()) {
                         String next = rs.getString(1);
                         if (county != null && !county.equals(next)) {
-                            evaluateCounty(writer, county, year, reports, names, registered, findings, surveys, digests, revisions, sets, counts);
+                            evaluateCounty(writer, county, year, reports, names, registered, findings, funding, surveys, digests, revisions, sets, counts);
                             pending.remove(county);
                             reports = new ArrayList<>();
                         }
@@ -155,13 +168,13 @@ public class FullRecompute {
                                 inputs.read(rs.getString(3), AnnualReportV1.class), rs.getLong(4)));
                     }
                     if (county != null) {
-                        evaluateCounty(writer, county, year, reports, names, registered, findings, surveys, digests, revisions, sets, counts);
+                        evaluateCounty(writer, county, year, reports, names, registered, findings, funding, surveys, digests, revisions, sets, counts);
                         pending.remove(county);
                     }
                 }
             }
             for (String county : pending) {
-                evaluateCounty(writer, county, year, List.of(), names, registered, findings, surveys, digests, revisions, sets, counts);
+                evaluateCounty(writer, county, year, List.of(), names, registered, findings, funding, surveys, digests, revisions, sets, counts);
             }
         }
         return new RecomputeStats(counts[0], counts[1], counts[2], counts[3], counts[4],
@@ -170,10 +183,12 @@ public class FullRecompute {
 
     private void evaluateCounty(EvaluationStore.ChangeWriter writer, String county, int year, List<CountyInputs.ApprovedReport> reports,
             Map<String, String> names, Map<String, List<CountyInputs.RegisteredSchool>> registered,
-            Map<String, Findings> findings, Map<String, CountyInputs.SurveyInput> surveys, Map<String, String> digests,
+            Map<String, Findings> findings, Map<String, Map<Integer, Funding>> funding,
+            Map<String, CountyInputs.SurveyInput> surveys, Map<String, String> digests,
             Map<String, Long> revisions, Collection<RuleSet> sets, int[] counts) throws SQLException {
         CountyInputs in = new CountyInputs(county, names.get(county), year, reports,
-                registered.getOrDefault(county, List.of()), findings.get(county), surveys.get(county), 0);
+                registered.getOrDefault(county, List.of()), findings.get(county), surveys.get(county), 0,
+                funding.getOrDefault(county, Map.of()));
         counts[0]++;
         counts[1] += reports.size();
         for (CountyInputs.ApprovedReport r : reports) {

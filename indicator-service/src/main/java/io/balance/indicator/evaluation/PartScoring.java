@@ -44,7 +44,7 @@ final class PartScoring {
         for (Check c : results) {
             boolean scored = c.points() != null;
             categorised.add(new Check(c.id(), c.name(), c.status(), scored ? "B" : "A", c.points(), c.detail(),
-                    c.schools(), c.missing()));
+                    c.schools(), c.missing(), c.years()));
             if (!scored) {
                 if (Evaluation.FAIL.equals(c.status())) {
                     mustFailing.add(c.id());

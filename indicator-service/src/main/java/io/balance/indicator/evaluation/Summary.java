@@ -2,6 +2,7 @@ package io.balance.indicator.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.balance.indicator.review.CountyReviewStage;
 import io.balance.indicator.ruleset.RuleSetChoice;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,8 +13,10 @@ import java.util.Map;
  * The headline of an evaluation: stored per year for trends ({@code county_evaluation.summary}) and listed by
  * roll-ups. Stored headlines of earlier versions may lack newer fields (null) or carry fields since dropped.
  *
- * @param revision   the stored evaluation's revision (history only)
- * @param computedAt when it was stored (history only)
+ * @param revision    the stored evaluation's revision (history only)
+ * @param computedAt  when it was stored (history only)
+ * @param reviewStage the county's review stage for the year, attached when read (null: not started); not part of
+ *                    the evaluation, its digest or revision
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +37,8 @@ public record Summary(
         Evaluation.Compliance compliance,
         Map<String, StageSummary> stages,
         Long revision,
-        Instant computedAt) {
+        Instant computedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) CountyReviewStage reviewStage) {
 
     /** @param cv per indicator (null where undefined); compositeCv for BASIC sets */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -68,13 +72,20 @@ public record Summary(
         return new Summary(e.countyCode(), e.countyName(), e.year(), e.ruleSet(), e.ruleSetVersion(), e.ruleSetChoice(),
                 e.verdict(), e.basedOnReports(), e.failingParts(), missing.size(),
                 missing.size() > 20 ? missing.subList(0, 20) : missing, parts,
-                recognition == null ? null : recognition.rate(), e.compliance(), stages, null, null);
+                recognition == null ? null : recognition.rate(), e.compliance(), stages, null, null, null);
     }
 
     /** The stored headline with its revision and time. */
     public Summary at(long revision, Instant computedAt) {
         return new Summary(countyCode, countyName, year, ruleSet, ruleSetVersion, ruleSetChoice, verdict, basedOnReports,
                 failingParts, missingInputCount, missingInputs, parts, recognitionRate, compliance, stages, revision,
-                computedAt);
+                computedAt, reviewStage);
+    }
+
+    /** The same headline with the county's review stage for its year (null: not started). */
+    public Summary withReviewStage(CountyReviewStage stage) {
+        return new Summary(countyCode, countyName, year, ruleSet, ruleSetVersion, ruleSetChoice, verdict, basedOnReports,
+                failingParts, missingInputCount, missingInputs, parts, recognitionRate, compliance, stages, revision,
+                computedAt, stage);
     }
 }

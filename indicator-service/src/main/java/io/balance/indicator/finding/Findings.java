@@ -16,6 +16,7 @@ import java.util.Map;
  * @param evidence   佐证材料 referred to by findings
  * @param schoolScores school code → its score on the province's basic school standard (BASIC_2012's threshold:
  *                   每所学校都要达85以上), 0–100; optional
+ * @param funding    the year's education funding figures (三个增长, 两个只增不减); optional
  */
 public record Findings(
         Map<String, Finding> findings,
@@ -24,12 +25,20 @@ public record Findings(
         List<Monitoring> monitoring,
         Map<String, Boolean> vetoes,
         List<Evidence> evidence,
-        Map<String, Double> schoolScores) {
+        Map<String, Double> schoolScores,
+        Funding funding) {
+
+    /** Findings without funding figures. */
+    public Findings(Map<String, Finding> findings, Map<String, Double> figures, Retention retention,
+            List<Monitoring> monitoring, Map<String, Boolean> vetoes, List<Evidence> evidence,
+            Map<String, Double> schoolScores) {
+        this(findings, figures, retention, monitoring, vetoes, evidence, schoolScores, null);
+    }
 
     /** Findings without school scores. */
     public Findings(Map<String, Finding> findings, Map<String, Double> figures, Retention retention,
             List<Monitoring> monitoring, Map<String, Boolean> vetoes, List<Evidence> evidence) {
-        this(findings, figures, retention, monitoring, vetoes, evidence, null);
+        this(findings, figures, retention, monitoring, vetoes, evidence, null, null);
     }
 
     public record Finding(Boolean met, List<String> evidence, String note) {

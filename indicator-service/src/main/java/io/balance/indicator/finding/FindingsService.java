@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.evaluation.CountyInputsRepository;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.intake.ReadModel;
+import io.balance.indicator.ruleset.RuleSetValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Stores a county's findings for a year (a new version each time) and re-evaluates it in the same transaction. */
@@ -44,7 +47,14 @@ public class FindingsService {
                 ps.executeUpdate();
             }
             ReadModel.bump(c, countyCode);
-            evaluations.recompute(c, List.of(new ReadModel.Affected(countyCode, year)));
+            // later years compare their funding figures with this year's (三个增长, 两个只增不减)
+            List<ReadModel.Affected> affected = new ArrayList<>();
+            for (int y : CountyInputsRepository.years(c, countyCode)) {
+                if (y >= year && y <= year + RuleSetValidator.MAX_GROWTH_YEARS) {
+                    affected.add(new ReadModel.Affected(countyCode, y));
+                }
+            }
+            evaluations.recompute(c, affected);
             return get(c, countyCode, year);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);

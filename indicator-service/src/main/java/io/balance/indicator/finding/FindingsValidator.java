@@ -82,6 +82,7 @@ public final class FindingsValidator {
                 }
             });
         }
+        funding(errors, f.funding());
         Findings.Retention r = f.retention();
         if (r != null) {
             count(errors, "retention.grade7Intake", r.grade7Intake());
@@ -129,6 +130,40 @@ public final class FindingsValidator {
         }
         return errors;
     }
+
+    /** Every figure is optional (a missing one is a missing input of the growth checks); given ones are checked. */
+    private static void funding(List<FieldError> errors, Funding g) {
+        if (g == null) {
+            return;
+        }
+        yuan(errors, "funding.compulsoryAppropriationYuan", g.compulsoryAppropriationYuan(), false);
+        // a growth rate is undefined over a zero: revenue and head counts must be positive
+        yuan(errors, "funding.recurrentRevenueYuan", g.recurrentRevenueYuan(), true);
+        heads(errors, "funding.compulsoryPupils", g.compulsoryPupils());
+        yuan(errors, "funding.staffAveragePayYuan", g.staffAveragePayYuan(), false);
+        yuan(errors, "funding.publicFundsPerPupilPrimaryYuan", g.publicFundsPerPupilPrimaryYuan(), false);
+        yuan(errors, "funding.publicFundsPerPupilJuniorYuan", g.publicFundsPerPupilJuniorYuan(), false);
+        yuan(errors, "funding.generalBudgetEducationYuan", g.generalBudgetEducationYuan(), false);
+        heads(errors, "funding.students", g.students());
+    }
+
+    private static void yuan(List<FieldError> errors, String field, Double value, boolean positive) {
+        if (value == null) {
+            return;
+        }
+        if (value.isNaN() || value.isInfinite() || value > MAX_YUAN || (positive ? value <= 0 : value < 0)) {
+            errors.add(new FieldError(field, positive ? "must be an amount in yuan above 0 (at most 1e13)" : "must be an amount in yuan, 0 or more (at most 1e13)"));
+        }
+    }
+
+    private static void heads(List<FieldError> errors, String field, Integer value) {
+        if (value != null && value <= 0) {
+            errors.add(new FieldError(field, "must be a count above 0"));
+        }
+    }
+
+    /** 10^13 yuan: above any county's budget, and every amount up to it is exact to the fen in a double. */
+    private static final double MAX_YUAN = 1e13;
 
     private static void count(List<FieldError> errors, String field, Integer value) {
         if (value == null || value < 0) {

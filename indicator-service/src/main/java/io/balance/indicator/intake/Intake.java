@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.JurisdictionChangedV1;
 import io.balance.contracts.ReportApprovedV1;
+import io.balance.contracts.ReviewChangedV1;
 import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.SurveyResultsV1;
 import io.balance.contracts.Topics;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.intake.ReadModel.Affected;
+import io.balance.indicator.review.ReviewStages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies a polled batch of events to the read model in one transaction: de-duplicate on eventId, ignore older
- * revisions, then re-evaluate only the affected counties (writing the outbox) in the same transaction.
+ * revisions, then re-evaluate only the affected counties (writing the outbox) in the same transaction. Review
+ * stages ({@code supervision.reviews.v1}) go to {@link ReviewStages} and re-evaluate nothing.
  */
 @ApplicationScoped
 public class Intake {
@@ -36,6 +39,8 @@ public class Intake {
     ObjectMapper quarkusJson;
     @Inject
     EvaluationService evaluations;
+    @Inject
+    ReviewStages reviewStages;
 
     /** Events from other services may carry fields added later: tolerate them. */
     private ObjectMapper json;
@@ -81,6 +86,7 @@ public class Intake {
     public void clear() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             ReadModel.clear(c);
+            ReviewStages.clear(c);
         }
     }
 
@@ -109,6 +115,15 @@ public class Intake {
                     SurveyResultsV1 e = json.readValue(r.value(), SurveyResultsV1.class);
                     return valid(e.eventId(), e.countyCode()) && readModel.firstTime(c, e.eventId(), r.topic())
                             ? readModel.survey(c, e) : Set.of();
+                }
+                case Topics.SUPERVISION_REVIEWS -> {
+                    // shown beside evaluations when read, never an input of one: nothing to re-evaluate
+                    ReviewChangedV1 e = json.readValue(r.value(), ReviewChangedV1.class);
+                    if (valid(e.eventId(), e.countyCode()) && e.stage() != null
+                            && readModel.firstTime(c, e.eventId(), r.topic())) {
+                        reviewStages.apply(c, e);
+                    }
+                    return Set.of();
                 }
                 default -> {
                     return Set.of();

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the school and survey topics with a plain KafkaConsumer on its own thread: poll, apply the batch in
+ * Consumes the school, survey and review topics with a plain KafkaConsumer on its own thread: poll, apply the batch in
  * one transaction, then commit the offsets (at least once; de-duplication makes it effectively once).
  * A failed batch is retried from its first offsets. A replay (see {@link #requestReplay()}) clears the read
  * model, seeks to the beginning and rebuilds it, evaluating every affected county once when caught up.
@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
 public class IntakeConsumer {
     private static final Logger LOG = Logger.getLogger(IntakeConsumer.class);
     static final List<String> TOPICS = List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS,
-            Topics.SURVEY_RESULTS);
+            Topics.SURVEY_RESULTS, Topics.SUPERVISION_REVIEWS);
 
     @Inject
     Intake intake;

@@ -8,6 +8,8 @@ import io.balance.indicator.evaluation.CountyInputsRepository;
 import io.balance.indicator.evaluation.Evaluation;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.evaluation.Summary;
+import io.balance.indicator.review.CountyReviewStage;
+import io.balance.indicator.review.ReviewStages;
 import io.balance.indicator.ruleset.RuleSet;
 import io.balance.indicator.ruleset.RuleSetChoice;
 import io.balance.indicator.ruleset.RuleSetService;
@@ -41,8 +43,16 @@ public class RollupResource {
     @Inject
     RuleSetService ruleSets;
     @Inject
+    ReviewStages reviewStages;
+    @Inject
     Caller caller;
 
+    /**
+     * @param totals   {@code counties}; per verdict ({@code PASS}, {@code FAIL}, {@code INCOMPLETE}); per review stage
+     *                 ({@link CountyReviewStage#STAGES}, and {@code NOT_STARTED} for counties without one), each key
+     *                 present (0 when none)
+     * @param counties each county's headline with its {@code reviewStage}
+     */
     public record Rollup(String jurisdictionCode, String name, String level, int year, String ruleSet,
             RuleSetChoice ruleSetChoice, Map<String, Integer> totals, List<Summary> counties) {
     }
@@ -70,15 +80,21 @@ public class RollupResource {
         totals.put(Evaluation.PASS, 0);
         totals.put(Evaluation.FAIL, 0);
         totals.put(Evaluation.INCOMPLETE, 0);
+        CountyReviewStage.STAGES.forEach(stage -> totals.put(stage, 0));
+        totals.put(CountyReviewStage.NOT_STARTED, 0);
+        // the stages are read beside the evaluations, never part of them (revisions and caches are untouched)
+        Map<String, CountyReviewStage> stages = reviewStages.find(counties.keySet(), y);
         List<Summary> rows = new ArrayList<>();
         for (String county : counties.keySet()) {
             if (!RuleSetService.appliesTo(rules, county)) {
                 continue;
             }
             Evaluation e = evaluations.evaluate(county, y, rules);
-            rows.add(Summary.of(e));
+            CountyReviewStage stage = stages.get(county);
+            rows.add(Summary.of(e).withReviewStage(stage));
             totals.merge("counties", 1, Integer::sum);
             totals.merge(e.verdict(), 1, Integer::sum);
+            totals.merge(stage == null ? CountyReviewStage.NOT_STARTED : stage.stage(), 1, Integer::sum);
         }
         return new Rollup(code, name, JurisdictionScope.levelOf(code).name(), y, rules.code(), chosen.choice(), totals,
                 rows);

@@ -38,5 +38,9 @@ public enum CheckType {
     /** BASIC_2012 threshold: every school's score on the province's basic school standard (每所学校都要达85以上) */
     SCHOOL_SCORES,
     /** BASIC_2012 standard 1: the county government's work score, the sum of its four areas */
-    GOVERNMENT_WORK_SCORE
+    GOVERNMENT_WORK_SCORE,
+    /** 三个增长 (义务教育法 第四十二条) year against year, from the findings' funding figures; BASIC_2012's veto */
+    THREE_GROWTHS,
+    /** 两个只增不减: general-budget education expenditure, total and per student, year against year */
+    TWO_NO_DECREASE
 }

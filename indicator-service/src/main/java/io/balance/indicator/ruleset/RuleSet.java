@@ -14,6 +14,8 @@ import java.util.Map;
  * @param apportioning per multi-stage school type, the weight of each stage's students (spec §4.1)
  * @param scoring      per part ("assurance", "quality"): scored instead of all-must-pass (Jiangxi A/B scheme);
  *                     absent, every check of the part must pass
+ * @param vetoChecks   vetoes computed from inputs instead of declared (BASIC_2012: 三个增长 from the funding
+ *                     figures); a veto check that FAILs fails the county like a declared veto
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -33,7 +35,17 @@ public record RuleSet(
         Recognition recognition,
         List<String> vetoes,
         ClassSize classSizes,
-        Map<String, Scoring> scoring) {
+        Map<String, Scoring> scoring,
+        List<Check> vetoChecks) {
+
+    /** A rule set without computed vetoes. */
+    public RuleSet(String code, Integer version, String name, String basedOn, String jurisdictionCode, String kind,
+            List<String> stages, Exclusions exclusions, Map<String, Map<String, Double>> apportioning,
+            Resources resources, List<Check> assurance, List<Check> quality, Recognition recognition,
+            List<String> vetoes, ClassSize classSizes, Map<String, Scoring> scoring) {
+        this(code, version, name, basedOn, jurisdictionCode, kind, stages, exclusions, apportioning, resources,
+                assurance, quality, recognition, vetoes, classSizes, scoring, null);
+    }
 
     public boolean basic() {
         return "BASIC".equals(kind);

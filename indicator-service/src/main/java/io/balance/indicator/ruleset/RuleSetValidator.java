@@ -16,6 +16,9 @@ public final class RuleSetValidator {
     public static final Set<String> SCHOOL_TYPES = Set.of("PRIMARY", "JUNIOR", "NINE_YEAR", "TWELVE_YEAR",
             "COMPLETE_MIDDLE", "SPECIAL_EDUCATION", "TEACHING_POINT");
 
+    /** Checks comparing years judge at most this many (the inputs hold the evaluation year and 5 before it). */
+    public static final int MAX_GROWTH_YEARS = 5;
+
     private final List<FieldError> errors = new ArrayList<>();
 
     private RuleSetValidator() {
@@ -85,8 +88,8 @@ public final class RuleSetValidator {
             }
         }
         resources(rs, stages);
-        checks("assurance", rs.assurance());
-        checks("quality", rs.quality());
+        CheckValidator.validate("assurance", rs.assurance(), errors);
+        CheckValidator.validate("quality", rs.quality(), errors);
         if (rs.recognition() == null || rs.recognition().minimumRate() == null
                 || rs.recognition().minimumRate() <= 0 || rs.recognition().minimumRate() > 1) {
             error("recognition.minimumRate", "must be above 0 and at most 1");
@@ -99,6 +102,16 @@ public final class RuleSetValidator {
         for (int i = 0; i < vetoes.size(); i++) {
             if (!FindingCatalogue.VETOES.contains(vetoes.get(i)) || !seen.add(vetoes.get(i))) {
                 error("vetoes[" + i + "]", "must be a known veto, once: " + FindingCatalogue.VETOES);
+            }
+        }
+        CheckValidator.validate("vetoChecks", rs.vetoChecks(), errors);
+        List<RuleSet.Check> vetoChecks = rs.vetoChecks() == null ? List.of() : rs.vetoChecks();
+        for (int i = 0; i < vetoChecks.size(); i++) {
+            if (vetoChecks.get(i).points() != null) {
+                error("vetoChecks[" + i + "].points", "a veto is not scored");
+            }
+            if (vetoes.contains(vetoChecks.get(i).id())) {
+                error("vetoChecks[" + i + "].id", "is also a declared veto in vetoes: a veto is declared or computed, once");
             }
         }
         scoring(rs);
@@ -171,102 +184,6 @@ public final class RuleSetValidator {
         }
     }
 
-    private void checks(String part, List<RuleSet.Check> checks) {
-        if (checks == null) {
-            return;
-        }
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < checks.size(); i++) {
-            RuleSet.Check c = checks.get(i);
-            String f = part + "[" + i + "]";
-            if (c.id() == null || c.id().isBlank() || !ids.add(c.id())) {
-                error(f + ".id", "must be unique and not blank");
-            }
-            if (c.name() == null || c.name().isBlank()) {
-                error(f + ".name", "must not be blank");
-            }
-            if (c.type() == null) {
-                error(f + ".type", "must be one of " + java.util.Arrays.toString(CheckType.values()));
-                continue;
-            }
-            Map<String, Object> p = c.params() == null ? Map.of() : c.params();
-            for (var e : p.entrySet()) {
-                if (e.getValue() instanceof Number n && n.doubleValue() < 0) {
-                    error(f + ".params." + e.getKey(), "must not be negative");
-                }
-            }
-            switch (c.type()) {
-                case INPUTS -> {
-                    for (String key : stringList(p.get("findings"), f + ".params.findings")) {
-                        if (!FindingCatalogue.FINDINGS.containsKey(key)) {
-                            error(f + ".params.findings", "unknown finding " + key);
-                        }
-                    }
-                    if (p.get("minimums") instanceof Map<?, ?> m) {
-                        for (var e : m.entrySet()) {
-                            if (!FindingCatalogue.FIGURES.containsKey(String.valueOf(e.getKey())) || !(e.getValue() instanceof Number)) {
-                                error(f + ".params.minimums." + e.getKey(), "must be a known figure with a number");
-                            }
-                        }
-                    }
-                    if (p.get("comparisons") instanceof List<?> l) {
-                        for (Object o : l) {
-                            if (!(o instanceof Map<?, ?> m) || !FindingCatalogue.FIGURES.containsKey(String.valueOf(m.get("figure")))
-                                    || !FindingCatalogue.FIGURES.containsKey(String.valueOf(m.get("atLeast")))) {
-                                error(f + ".params.comparisons", "each must be {figure, atLeast} of known figures");
-                            }
-                        }
-                    }
-                    if (p.get("findings") == null && p.get("minimums") == null && p.get("comparisons") == null) {
-                        error(f + ".params", "INPUTS needs findings, minimums or comparisons");
-                    }
-                }
-                case TEACHER_SHARE -> {
-                    if (!ReportFields.TEACHER_FIELDS.contains(String.valueOf(p.get("numerator")))) {
-                        error(f + ".params.numerator", "must be a teacher field " + ReportFields.TEACHER_FIELDS);
-                    }
-                }
-                case SCHOOL_SIZE, CLASS_SIZE, PUPIL_TEACHER_RATIO -> {
-                    String key = c.type() == CheckType.PUPIL_TEACHER_RATIO ? "maxStudentsPerTeacher" : "limits";
-                    Set<String> allowed = c.type() == CheckType.SCHOOL_SIZE ? SCHOOL_TYPES : Set.copyOf(Stages.COMPULSORY);
-                    if (!(p.get(key) instanceof Map<?, ?> m) || m.isEmpty()) {
-                        error(f + ".params." + key, "must map " + allowed + " to positive numbers");
-                    } else {
-                        for (var e : m.entrySet()) {
-                            if (!allowed.contains(String.valueOf(e.getKey())) || !(e.getValue() instanceof Number n)
-                                    || n.doubleValue() <= 0) {
-                                error(f + ".params." + key + "." + e.getKey(), "must map " + allowed + " to positive numbers");
-                            }
-                        }
-                    }
-                }
-                case SPECIAL_ROOMS -> {
-                    if (!(p.get("required") instanceof Map<?, ?> m) || m.isEmpty()) {
-                        error(f + ".params.required", "must map PRIMARY/JUNIOR to lists of special-room categories");
-                    } else {
-                        for (var e : m.entrySet()) {
-                            String where = f + ".params.required." + e.getKey();
-                            if (!Stages.COMPULSORY.contains(String.valueOf(e.getKey())) || !(e.getValue() instanceof List<?> l)) {
-                                error(where, "must map PRIMARY/JUNIOR to lists of special-room categories");
-                                continue;
-                            }
-                            for (Object room : l) {
-                                if (java.util.Arrays.stream(io.balance.contracts.AnnualReportV1.SpecialRoom.values())
-                                        .noneMatch(r -> r.name().equals(room))) {
-                                    error(where, "unknown special-room category " + room);
-                                }
-                            }
-                        }
-                    }
-                }
-                case DISABLED_PUPIL_FUNDING, BOARDING_FUNDING, SCHOOL_SCORES, GOVERNMENT_WORK_SCORE, MUSIC_ART_ROOMS, SMALL_SCHOOL_FUNDING, SPECIAL_EDUCATION_FUNDING, ROTATION, RETENTION, TRAINING_FUNDS,
-                        MONITORING -> {
-                    // numeric parameters with defaults; negatives rejected above
-                }
-            }
-        }
-    }
-
     /** A/B scoring: only for assurance and quality, points only in a scored part, a reachable minimum. */
     private void scoring(RuleSet rs) {
         Map<String, RuleSet.Scoring> scoring = rs.scoring() == null ? Map.of() : rs.scoring();
@@ -296,20 +213,5 @@ public final class RuleSetValidator {
                         + total + ")");
             }
         }
-    }
-
-    private List<String> stringList(Object o, String field) {
-        List<String> out = new ArrayList<>();
-        if (o == null) {
-            return out;
-        }
-        if (!(o instanceof List<?> l)) {
-            error(field, "must be a list");
-            return out;
-        }
-        for (Object e : l) {
-            out.add(String.valueOf(e));
-        }
-        return out;
     }
 }

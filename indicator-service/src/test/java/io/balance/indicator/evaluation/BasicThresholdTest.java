@@ -34,7 +34,7 @@ class BasicThresholdTest {
 
     @Test
     void version2IsDerivedFromVersion1AndValid() {
-        RuleSet basic = ruleSet("BASIC_2012");
+        RuleSet basic = io.balance.indicator.Fixtures.basicV2();
         assertEquals(2, basic.version());
         assertEquals(null, basic.basedOn());
         assertEquals(CheckType.SCHOOL_SCORES, basic.assurance().get(0).type());

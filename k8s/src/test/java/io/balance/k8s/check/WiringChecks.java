@@ -27,7 +27,8 @@ public final class WiringChecks {
     public static final List<Service> SERVICES = List.of(
             new Service("school-service", 8081, "school", true, List.of()),
             new Service("indicator-service", 8082, "indicator", true,
-                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.SURVEY_RESULTS)),
+                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.SURVEY_RESULTS,
+                            Topics.SUPERVISION_REVIEWS)),
             new Service("survey-service", 8083, "survey", true, List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY)),
             new Service("supervision-service", 8084, "supervision", true,
                     List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.INDICATOR_EVALUATIONS)),

@@ -23,6 +23,13 @@ public class Jurisdiction extends PanacheEntityBase {
     public String parentCode;
     @Column(name = "resident_population")
     public Long residentPopulation;
+    /** Resident population of the urban area (城区), town areas (镇区) and rural areas (乡村): all three or none. */
+    @Column(name = "urban_population")
+    public Long urbanPopulation;
+    @Column(name = "town_population")
+    public Long townPopulation;
+    @Column(name = "rural_population")
+    public Long ruralPopulation;
     public long revision;
     @Column(name = "created_at")
     public Instant createdAt;

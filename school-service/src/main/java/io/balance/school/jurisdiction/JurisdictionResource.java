@@ -33,7 +33,12 @@ public class JurisdictionResource {
     Caller caller;
 
     /** The request body as documented; parsed by hand so that every bad field is reported. */
-    public record JurisdictionInput(String name, Jurisdiction.Level level, String parentCode, Long residentPopulation) {
+    public record JurisdictionInput(String name, Jurisdiction.Level level, String parentCode, Long residentPopulation,
+            @Schema(description = "resident population of the urban area (城区); counties only, optional, with town"
+                    + " and rural all three or none, summing to residentPopulation: the survey's sample is split"
+                    + " by location in proportion to it") Long urbanPopulation,
+            @Schema(description = "resident population of town areas (镇区)") Long townPopulation,
+            @Schema(description = "resident population of rural areas (乡村)") Long ruralPopulation) {
     }
 
     @PUT
@@ -41,7 +46,8 @@ public class JurisdictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putJurisdiction", summary = "Create or change a jurisdiction",
             description = "Provinces: SYSTEM_ADMIN only; cities and counties: a province administrator within its"
-                    + " province. residentPopulation is required for counties. 201 when created, 200 when changed.")
+                    + " province. residentPopulation is required for counties; urbanPopulation, townPopulation and"
+                    + " ruralPopulation may split it (all three, summing to it). 201 when created, 200 when changed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = JurisdictionInput.class)))
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JurisdictionView.class)))

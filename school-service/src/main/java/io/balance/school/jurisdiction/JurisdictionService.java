@@ -15,12 +15,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 @ApplicationScoped
 public class JurisdictionService {
-    private static final Set<String> FIELDS = Set.of("name", "level", "parentCode", "residentPopulation", "code");
+    private static final Set<String> FIELDS = Set.of("name", "level", "parentCode", "residentPopulation", "code",
+            "urbanPopulation", "townPopulation", "ruralPopulation");
+    private static final List<String> SPLIT = List.of("urbanPopulation", "townPopulation", "ruralPopulation");
     /** China's population is about 1.41 billion; a single division above that is a typo. */
     private static final long MAX_POPULATION = 1_500_000_000L;
 
@@ -53,6 +57,7 @@ public class JurisdictionService {
         String parentCode = Json.code(root, "parentCode", "", false, 6, errors);
         Long population = Json.integer(root.get("residentPopulation"), "residentPopulation",
                 level == Jurisdiction.Level.COUNTY, 0, MAX_POPULATION, errors);
+        List<Long> split = populationSplit(root, level, population, errors);
         if (root.hasNonNull("code") && root.get("code").isTextual() && !root.get("code").asText().equals(code)) {
             errors.add("code", "the body's code differs from the path's code " + code);
         }
@@ -97,12 +102,16 @@ public class JurisdictionService {
             j.createdAt = now;
             j.revision = 0;
         } else if (Objects.equals(j.name, name) && Objects.equals(j.parentCode, parentCode)
-                && Objects.equals(j.residentPopulation, population)) {
+                && Objects.equals(j.residentPopulation, population) && Objects.equals(j.urbanPopulation, split.get(0))
+                && Objects.equals(j.townPopulation, split.get(1)) && Objects.equals(j.ruralPopulation, split.get(2))) {
             return new Result(j, false); // unchanged: no new revision, no event
         }
         j.name = name;
         j.parentCode = parentCode;
         j.residentPopulation = population;
+        j.urbanPopulation = split.get(0);
+        j.townPopulation = split.get(1);
+        j.ruralPopulation = split.get(2);
         j.revision++;
         j.updatedAt = now;
         j.updatedBy = caller.name();
@@ -112,7 +121,35 @@ public class JurisdictionService {
         String eventId = Outbox.newEventId();
         outbox.add(eventId, Topics.JURISDICTIONS, code, j.revision, new JurisdictionChangedV1(eventId,
                 JurisdictionChangedV1.SCHEMA_VERSION, now, code, j.revision, name, level.name(), parentCode,
-                population));
+                population, split.get(0), split.get(1), split.get(2)));
         return new Result(j, created);
+    }
+
+    /**
+     * Urban / town / rural resident population (城区 / 镇区 / 乡村): a county's, all three or none, adding up to its
+     * resident population (the three areas partition it). Three nulls when not given.
+     */
+    private static List<Long> populationSplit(JsonNode root, Jurisdiction.Level level, Long population, Errors errors) {
+        List<Long> split = new ArrayList<>();
+        boolean any = false;
+        for (String field : SPLIT) {
+            Long n = Json.integer(root.get(field), field, false, 0, MAX_POPULATION, errors);
+            any |= root.has(field) && !root.get(field).isNull();
+            split.add(n);
+        }
+        if (!any) {
+            return split;
+        }
+        if (level != null && level != Jurisdiction.Level.COUNTY) {
+            errors.add(SPLIT.get(0), "the urban / town / rural split is recorded for counties only");
+        } else if (split.contains(null)) {
+            SPLIT.stream().filter(f -> !root.hasNonNull(f))
+                    .forEach(f -> errors.add(f, "is required when any of urbanPopulation, townPopulation and"
+                            + " ruralPopulation is given"));
+        } else if (population != null && split.stream().mapToLong(Long::longValue).sum() != population) {
+            errors.add("ruralPopulation", "urbanPopulation + townPopulation + ruralPopulation = "
+                    + split.stream().mapToLong(Long::longValue).sum() + " must equal residentPopulation " + population);
+        }
+        return split;
     }
 }

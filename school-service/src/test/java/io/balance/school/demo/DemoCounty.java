@@ -18,6 +18,10 @@ public final class DemoCounty {
     public static final String CITY = "999900";
     public static final String COUNTY = "999901";
     public static final long POPULATION = 352_000;
+    /** Its split 城区 / 镇区 / 乡村 (the survey's sample follows it): 141,000 + 98,000 + 113,000 = 352,000. */
+    public static final long URBAN_POPULATION = 141_000;
+    public static final long TOWN_POPULATION = 98_000;
+    public static final long RURAL_POPULATION = 113_000;
     public static final int YEAR = 2025;
 
     /** What a school deliberately lacks (null: nothing). */

@@ -31,7 +31,9 @@ public final class DemoFiles {
         jurisdiction(files, registry, DemoCounty.CITY, json("name", "示范市", "level", "CITY",
                 "parentCode", DemoCounty.PROVINCE));
         jurisdiction(files, registry, DemoCounty.COUNTY, json("name", "伊水县", "level", "COUNTY",
-                "parentCode", DemoCounty.CITY, "residentPopulation", DemoCounty.POPULATION));
+                "parentCode", DemoCounty.CITY, "residentPopulation", DemoCounty.POPULATION,
+                "urbanPopulation", DemoCounty.URBAN_POPULATION, "townPopulation", DemoCounty.TOWN_POPULATION,
+                "ruralPopulation", DemoCounty.RURAL_POPULATION));
         StringBuilder reports = new StringBuilder()
                 .append("# The 2025 annual reports of 伊水县: draft, submit, approve — through the normal review,\n")
                 .append("# so every approval publishes ReportApprovedV1 on school.reports.v1.\n");

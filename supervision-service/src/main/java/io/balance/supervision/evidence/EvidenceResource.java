@@ -21,6 +21,10 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -44,6 +48,8 @@ public class EvidenceResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "uploadEvidence", summary = "Upload an evidence file (PDF, PNG, JPEG, XLSX, DOCX) to a problem")
+    @APIResponse(responseCode = "201", description = "stored: its id, SHA-256, size and detected type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvidenceService.Uploaded.class)))
     public Response upload(@PathParam("id") String id, @RestForm("file") FileUpload file) throws SQLException, IOException {
         ProblemView p = problems.readable(id);
         String county = p.countyCode();
@@ -66,6 +72,8 @@ public class EvidenceResource {
     @Path("/evidence/{id}")
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "downloadEvidence", summary = "An evidence file; every download is recorded")
+    @APIResponse(responseCode = "200", description = "the file's bytes, its SHA-256 in ETag and X-Content-SHA256",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") String id) throws SQLException {
         UUID uuid;
         try {

@@ -55,15 +55,19 @@ public class EvaluationIntake implements EventHandler {
 
     /** Applies one event on the caller's transaction; false when it was a duplicate or older than what is held. */
     public boolean apply(Connection c, EvaluationChangedV1 e) throws Exception {
+        long t0 = System.nanoTime();
         String aggregate = "evaluation:" + e.countyCode() + ":" + e.year() + ":" + e.ruleSet();
         if (!inbox.accept(c, e.eventId(), Topics.INDICATOR_EVALUATIONS, aggregate, e.revision())) {
             return false;
         }
+        long t1 = System.nanoTime();
         states.store(c, e);
+        long t2 = System.nanoTime();
         if (e.ruleSet().equals(states.ledgerRuleSet(c, e.countyCode()))) {
             LedgerBuilder.Result result = ledger.apply(c, e);
-            LOG.debugf("ledger %s/%d/%s r%d: %d created, %d changed", e.countyCode(), e.year(), e.ruleSet(),
-                    e.revision(), result.created(), result.changed());
+            LOG.debugf("ledger %s/%d/%s r%d: %d created, %d changed; ms: inbox %d, state %d, ledger %d", e.countyCode(),
+                    e.year(), e.ruleSet(), e.revision(), result.created(), result.changed(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         }
         return true;
     }

@@ -19,6 +19,10 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -83,6 +87,8 @@ public class PlanItemResource {
     @Path("/counties/{county}/plan-items.xlsx")
     @Produces(XLSX)
     @Operation(operationId = "exportPlanItemsXlsx", summary = "The plan's items as XLSX (the import's layout)")
+    @APIResponse(responseCode = "200", description = "the workbook",
+            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response xlsx(@PathParam("county") String county) throws SQLException, IOException {
         LedgerAccess.countyCode(county);
         access.requireRead(county);
@@ -94,6 +100,8 @@ public class PlanItemResource {
     @Path("/counties/{county}/plan-items.csv")
     @Produces("text/csv")
     @Operation(operationId = "exportPlanItemsCsv", summary = "The plan's items as UTF-8 CSV (the import's layout)")
+    @APIResponse(responseCode = "200", description = "UTF-8 CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@PathParam("county") String county) throws SQLException, IOException {
         LedgerAccess.countyCode(county);
         access.requireRead(county);

@@ -2,6 +2,7 @@ package io.balance.supervision.problem;
 
 import io.balance.contracts.EvaluationChangedV1;
 import io.balance.supervision.common.Today;
+import io.balance.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * Brings a county's automatic problems in line with one evaluation (inside the consumer's transaction): a new
@@ -20,6 +22,7 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class LedgerBuilder {
+    private static final Logger LOG = Logger.getLogger(LedgerBuilder.class);
     static final String ACTOR = "indicator.evaluations.v1";
     static final String ACTOR_ROLE = "SYSTEM";
 
@@ -37,8 +40,11 @@ public class LedgerBuilder {
     }
 
     public Result apply(Connection c, EvaluationChangedV1 e) throws SQLException {
+        long t0 = System.nanoTime();
         LedgerItems items = LedgerItems.of(e);
+        long t1 = System.nanoTime();
         Map<String, ProblemView> existing = problems.automatic(c, e.countyCode(), e.year(), e.ruleSet(), today.date());
+        long t2 = System.nanoTime();
         Instant now = Instant.now();
         String note = "评估修订 " + e.revision();
         List<LedgerItem> fresh = new ArrayList<>();
@@ -63,7 +69,9 @@ public class LedgerBuilder {
             }
         }
 
+        long t3 = System.nanoTime();
         long[] ids = fresh.isEmpty() ? new long[0] : problems.nextIds(c, fresh.size());
+        long t4 = System.nanoTime();
         List<ProblemView> inserts = new ArrayList<>(fresh.size());
         List<ProblemRepository.NewHistory> history = new ArrayList<>(fresh.size() + changes.size());
         for (int i = 0; i < fresh.size(); i++) {
@@ -77,15 +85,29 @@ public class LedgerBuilder {
         }
         problems.insert(c, inserts);
         problems.update(c, changes.stream().map(Change::problem).toList());
+        long t5 = System.nanoTime();
         changes.forEach(ch -> history.add(new ProblemRepository.NewHistory(ch.problem().id(), ch.history())));
         problems.addHistory(c, history);
-        for (ProblemView p : inserts) {
-            events.changed(c, p, "CREATED", ACTOR);
+        long t6 = System.nanoTime();
+        // one ProblemChangedV1 per change, all in one JDBC batch (one statement per event was 1,500 round trips)
+        try (Outbox.Batch batch = events.batch(c)) {
+            for (ProblemView p : inserts) {
+                events.changed(batch, p, "CREATED", ACTOR, now);
+            }
+            for (Change ch : changes) {
+                events.changed(batch, ch.problem(), ch.action(), ACTOR, now);
+            }
         }
-        for (Change ch : changes) {
-            events.changed(c, ch.problem(), ch.action(), ACTOR);
-        }
+        long t7 = System.nanoTime();
+        LOG.debugf("ledger %s/%d/%s r%d: %d created, %d changed; ms: items %d, existing %d, diff %d, ids %d,"
+                + " problems %d, history %d, outbox %d", e.countyCode(), e.year(), e.ruleSet(), e.revision(),
+                inserts.size(), changes.size(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+                ms(t6 - t5), ms(t7 - t6));
         return new Result(inserts.size(), changes.size());
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** A known item failing in this evaluation: reopened after VERIFIED, back to NOT_MET, or a changed gap. */

@@ -16,12 +16,23 @@ public class ProblemEvents {
     Outbox outbox;
 
     public void changed(Connection c, ProblemView p, String action, String actor) throws SQLException {
+        try (Outbox.Batch batch = outbox.batch(c)) {
+            changed(batch, p, action, actor, Instant.now());
+        }
+    }
+
+    /** Many changes at once (a ledger built from one evaluation): one JDBC batch, flushed when the batch closes. */
+    public Outbox.Batch batch(Connection c) throws SQLException {
+        return outbox.batch(c);
+    }
+
+    public void changed(Outbox.Batch batch, ProblemView p, String action, String actor, Instant at) throws SQLException {
         String eventId = Outbox.newEventId();
-        ProblemChangedV1 event = new ProblemChangedV1(eventId, ProblemChangedV1.SCHEMA_VERSION, Instant.now(),
+        ProblemChangedV1 event = new ProblemChangedV1(eventId, ProblemChangedV1.SCHEMA_VERSION, at,
                 p.countyCode(), p.id(), p.revision(), p.key(), p.source().name(), p.year(), p.schoolCode(), p.stage(),
                 p.ref(), p.title(), p.gap() == null ? null : p.gap().unit(), p.gap() == null ? null : p.gap().amount(),
                 p.department(), p.owner(), p.deadline(), p.status().name(),
                 p.dataStatus() == null ? null : p.dataStatus().name(), action, actor);
-        outbox.add(c, eventId, Topics.SUPERVISION_PROBLEMS, p.countyCode(), p.revision(), event);
+        batch.add(eventId, Topics.SUPERVISION_PROBLEMS, p.countyCode(), p.revision(), event);
     }
 }

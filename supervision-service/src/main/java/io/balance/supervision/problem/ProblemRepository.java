@@ -156,36 +156,45 @@ public class ProblemRepository {
         return ids;
     }
 
+    /**
+     * Inserts problems in one statement: each column as one array parameter, {@code unnest}ed by PostgreSQL
+     * (a 500-school ledger is ~1,500 rows; one plan and no per-row parameters, cheaper than a JDBC batch).
+     */
     public void insert(Connection c, List<ProblemView> problems) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into problem (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ProblemView p : problems) {
-                int i = 1;
-                ps.setLong(i++, p.id());
-                ps.setString(i++, p.key());
-                ps.setString(i++, p.source().name());
-                ps.setString(i++, p.countyCode());
-                ps.setInt(i++, p.year());
-                ps.setString(i++, p.ruleSet());
-                ps.setString(i++, p.schoolCode());
-                ps.setString(i++, p.schoolName());
-                ps.setString(i++, p.stage());
-                ps.setString(i++, p.ref());
-                ps.setString(i++, p.title());
-                ps.setString(i++, p.hint());
-                ps.setString(i++, p.gap() == null ? null : p.gap().unit());
-                ps.setBigDecimal(i++, p.gap() == null ? null : p.gap().amount());
-                ps.setString(i++, p.department());
-                ps.setString(i++, p.owner());
-                ps.setDate(i++, p.deadline() == null ? null : Date.valueOf(p.deadline()));
-                ps.setString(i++, p.status().name());
-                ps.setString(i++, p.dataStatus() == null ? null : p.dataStatus().name());
-                ps.setLong(i++, p.revision());
-                ps.setTimestamp(i++, Timestamp.from(p.createdAt()));
-                ps.setTimestamp(i, Timestamp.from(p.updatedAt()));
-                ps.addBatch();
+        if (problems.isEmpty()) {
+            return;
+        }
+        int n = problems.size();
+        String[][] col = new String[22][n];
+        for (int r = 0; r < n; r++) {
+            ProblemView p = problems.get(r);
+            Object[] v = {p.id(), p.key(), p.source().name(), p.countyCode(), p.year(), p.ruleSet(), p.schoolCode(),
+                p.schoolName(), p.stage(), p.ref(), p.title(), p.hint(), p.gap() == null ? null : p.gap().unit(),
+                p.gap() == null ? null : p.gap().amount(), p.department(), p.owner(),
+                p.deadline() == null ? null : p.deadline().toString(), p.status().name(),
+                p.dataStatus() == null ? null : p.dataStatus().name(), p.revision(), p.createdAt().toString(),
+                p.updatedAt().toString()};
+            for (int k = 0; k < v.length; k++) {
+                col[k][r] = text(v[k]);
             }
-            ps.executeBatch();
+        }
+        String[] casts = {"bigint[]", "varchar[]", "varchar[]", "varchar[]", "int[]", "varchar[]", "varchar[]",
+            "varchar[]", "varchar[]", "varchar[]", "text[]", "text[]", "varchar[]", "numeric[]", "varchar[]",
+            "varchar[]", "date[]", "varchar[]", "varchar[]", "bigint[]", "timestamptz[]", "timestamptz[]"};
+        unnestInsert(c, "problem (" + COLUMNS + ")", casts, col);
+    }
+
+    /** Every value goes as text in a text[] parameter and is cast to the column's type by PostgreSQL. */
+    private static void unnestInsert(Connection c, String into, String[] casts, String[][] columns) throws SQLException {
+        StringBuilder sql = new StringBuilder("insert into ").append(into).append(" select * from unnest(");
+        for (int k = 0; k < casts.length; k++) {
+            sql.append(k == 0 ? "" : ", ").append("?::").append(casts[k]);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.append(")").toString())) {
+            for (int k = 0; k < columns.length; k++) {
+                ps.setArray(k + 1, c.createArrayOf("text", columns[k]));
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -219,25 +228,25 @@ public class ProblemRepository {
     public record NewHistory(long problemId, ProblemView.HistoryEntry entry) {
     }
 
+    /** History rows in one statement (arrays {@code unnest}ed, as {@link #insert}). */
     public void addHistory(Connection c, List<NewHistory> entries) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into problem_history (problem_id, at, actor, actor_role, action, from_status, to_status, note, changes)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
-            for (NewHistory h : entries) {
-                ProblemView.HistoryEntry e = h.entry();
-                ps.setLong(1, h.problemId());
-                ps.setTimestamp(2, Timestamp.from(e.at()));
-                ps.setString(3, e.actor());
-                ps.setString(4, e.actorRole());
-                ps.setString(5, e.action());
-                ps.setString(6, e.from() == null ? null : e.from().name());
-                ps.setString(7, e.to() == null ? null : e.to().name());
-                ps.setString(8, e.note());
-                ps.setString(9, e.changes() == null ? null : write(e.changes()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        if (entries.isEmpty()) {
+            return;
         }
+        int n = entries.size();
+        String[][] col = new String[9][n];
+        for (int r = 0; r < n; r++) {
+            ProblemView.HistoryEntry e = entries.get(r).entry();
+            Object[] v = {entries.get(r).problemId(), e.at().toString(), e.actor(), e.actorRole(), e.action(),
+                e.from() == null ? null : e.from().name(), e.to() == null ? null : e.to().name(), e.note(),
+                e.changes() == null ? null : write(e.changes())};
+            for (int k = 0; k < v.length; k++) {
+                col[k][r] = text(v[k]);
+            }
+        }
+        unnestInsert(c, "problem_history (problem_id, at, actor, actor_role, action, from_status, to_status, note, changes)",
+                new String[] {"bigint[]", "timestamptz[]", "varchar[]", "varchar[]", "varchar[]", "varchar[]", "varchar[]",
+                    "text[]", "jsonb[]"}, col);
     }
 
     public List<ProblemView.HistoryEntry> history(long problemId) throws SQLException {
@@ -277,6 +286,10 @@ public class ProblemRepository {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

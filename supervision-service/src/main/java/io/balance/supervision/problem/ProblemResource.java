@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The problem ledger (问题台账): list and export per county, read one, add a manual problem, assign, report
@@ -70,6 +74,8 @@ public class ProblemResource {
     @Path("/counties/{county}/problems.xlsx")
     @Produces(LEDGER_XLSX)
     @Operation(operationId = "exportProblemsXlsx", summary = "The ledger as XLSX (序号, 问题, 学校, 指标, 差距, 责任单位, 责任人, 整改时限, 状态, 佐证)")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = LEDGER_XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@PathParam("county") String county, @QueryParam("year") String year)
             throws SQLException, java.io.IOException {
         LedgerAccess.countyCode(county);
@@ -85,6 +91,8 @@ public class ProblemResource {
     @Path("/counties/{county}/problems")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createProblem", summary = "Add a MANUAL problem (the county, a reviewer over it, or a department for itself)")
+    @APIResponse(responseCode = "201", description = "created, with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemView.class)))
     public Response create(@PathParam("county") String county, ProblemRequests.NewProblem body) throws SQLException {
         LedgerAccess.countyCode(county);
         access.requireRead(county);

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /**
@@ -36,6 +40,8 @@ public class PublicPage {
     @GET
     @Produces(HTML)
     @Operation(operationId = "getPublicationPage", summary = "The public announcement page")
+    @APIResponse(responseCode = "200", description = "the page (Chinese, no script)",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response page(@PathParam("county") String county, @PathParam("year") String year) throws SQLException {
         try {
             LedgerAccess.countyCode(county);
@@ -51,6 +57,8 @@ public class PublicPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
     @Operation(operationId = "lodgeObjectionForm", summary = "The page's objection form (the same rules as the JSON endpoint)")
+    @APIResponse(responseCode = "201", description = "taken: a page with the objection's number",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response lodge(@PathParam("county") String county, @PathParam("year") String year,
             @FormParam("text") String text, @FormParam("contact") String contact, @Context HttpServerRequest request)
             throws SQLException {

@@ -37,6 +37,8 @@ public class ReviewService {
     Objections objections;
     @Inject
     Today today;
+    @Inject
+    WorkingDays workingDays;
 
     /** The county submits its self-evaluation: the figures are frozen (a new version each time) and the city decides. */
     @Transactional
@@ -105,7 +107,7 @@ public class ReviewService {
             }
             int window = days == null ? config.objectionWindowDays() : days;
             ReviewRepository.Process next = p.next(ReviewStage.PUBLICATION, "OPEN")
-                    .published(Instant.now(), WorkingDays.after(today.date(), window));
+                    .published(Instant.now(), workingDays.after(today.date(), window));
             step(c, next, p.stage(), "PUBLISHED", window + " 个工作日公示", null, who);
         }
         return view(county, year);
