@@ -15,6 +15,10 @@ const ROUTES = [
 ];
 
 const view = document.getElementById('view');
+// pages fill the view with optional parts (a card only some roles see): null and false are left out, as h() does,
+// rather than shown as the text "null"
+view.replaceChildren = (...parts) => Element.prototype.replaceChildren.apply(view,
+  parts.flat(Infinity).filter((p) => p !== null && p !== undefined && p !== false));
 
 function route() {
   const path = location.pathname.replace(/\/+$/, '') || '/';

@@ -159,6 +159,23 @@ final class Browser implements AutoCloseable {
                 });""")));
     }
 
+    /** Downloads of this browser go to target/console-downloads/{name}/ (created empty); returns it. */
+    Path downloadsTo(String name) {
+        Path dir = Path.of("target", "console-downloads", name).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toString()));
+        return dir;
+    }
+
     /** The page fits the window: no horizontal scrolling. */
     void assertFitsWidth(int width) {
         Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");

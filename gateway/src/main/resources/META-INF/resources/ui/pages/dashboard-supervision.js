@@ -58,24 +58,28 @@ function trendOnly(history) {
 
 export function problemsCard(county, year) {
   const box = card(bi('问题整改', 'Problems'), h('p', { class: 'muted' }, '加载中…'));
-  all('/api/v1/counties/' + county + '/problems?year=' + year).then((list) => {
+  Promise.all([all('/api/v1/counties/' + county + '/problems?year=' + year),
+    get('/api/v1/counties/' + county + '/departments').catch(() => [])]).then(([list, departments]) => {
+    const ledger = '/console/counties/' + county + '/problems?year=' + year;
+    const deptName = Object.fromEntries((departments || []).map((d) => [d.code, d.name]));
     const byStatus = {}; const byDept = {};
     list.forEach((p) => {
       byStatus[p.status] = (byStatus[p.status] || 0) + 1;
-      const d = p.department || '未分配';
+      const d = p.department ? deptName[p.department] || p.department : '未分配 unassigned';
       byDept[d] = byDept[d] || {};
       byDept[d][p.status] = (byDept[d][p.status] || 0) + 1;
     });
     const statuses = Object.keys(PROBLEM_STATUS);
     const depts = Object.keys(byDept);
     box.replaceChildren(h('h2', {}, bi('问题整改', 'Problems')),
-      h('ul', { class: 'chips', id: 'problem-counts' }, statuses.map((s) => h('li', { class: s }, PROBLEM_STATUS[s] + ' ' + (byStatus[s] || 0)))),
+      h('ul', { class: 'chips', id: 'problem-counts' }, statuses.map((s) => h('li', { class: s },
+        h('a', { href: ledger + '&status=' + s }, PROBLEM_STATUS[s] + ' ' + (byStatus[s] || 0))))),
       list.length ? chart({
         tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 110, right: 16, top: 36, bottom: 24 },
         yAxis: { type: 'category', data: depts }, xAxis: { type: 'value', minInterval: 1 },
         series: statuses.map((s) => ({ name: PROBLEM_STATUS[s], type: 'bar', stack: 'all', data: depts.map((d) => byDept[d][s] || 0) })),
       }, '各责任单位的问题数(按状态)') : h('p', { class: 'muted' }, '本年度没有问题 No problems this year'),
-      h('p', {}, h('a', { href: '/console/counties/' + county + '/problems' }, '打开问题台账 Open the ledger (' + list.length + ')')));
+      h('p', {}, h('a', { href: ledger }, '打开问题台账 Open the ledger (' + list.length + ')')));
   }).catch((e) => box.replaceChildren(h('h2', {}, bi('问题整改', 'Problems')), h('p', { class: 'muted' }, '问题台账暂不可用 Ledger unavailable: ' + e.message)));
   return box;
 }

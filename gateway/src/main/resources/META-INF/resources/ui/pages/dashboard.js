@@ -3,17 +3,23 @@
 import { get, all } from '../api.js';
 import { h, bi, card, table, fmt, pct, link } from '../dom.js';
 import { chart, PALETTE } from '../charts.js';
-import { STAGES, VERDICTS, PARTS, INDICATORS, REPORT_STATUS, lbl } from '../labels.js';
+import { STAGES, VERDICTS, PARTS, INDICATORS, REPORT_STATUS, REVIEW_STAGES, lbl } from '../labels.js';
 import { targetsCard, problemsCard } from './dashboard-supervision.js';
 import { fieldFor } from './findings.js';
 
-const stagesOf = (e) => Object.entries(e.stages || {}).filter(([, s]) => s && s.indicators && Object.keys(s.indicators).length);
+// a stage the county has no school in (no junior school reported yet) is left out rather than drawn empty
+const stagesOf = (e) => Object.entries(e.stages || {}).filter(([, s]) => s && s.indicators && Object.keys(s.indicators).length
+  && (s.includedSchools || (s.schools || []).length));
 
 function verdictCard(e) {
   const parts = Object.entries(e.parts || {});
   return card(bi('评估结论', 'Verdict'),
     h('p', {}, h('span', { id: 'verdict', class: 'verdict ' + e.verdict }, lbl(VERDICTS, e.verdict))),
     h('p', { class: 'muted' }, (e.ruleSet || '') + ' v' + (e.ruleSetVersion || '') + ' · 依据已审核报表 ' + e.basedOnReports + ' 份 based on approved reports'),
+    // the review stage, once indicator-service sends it with the evaluation (null: the county has not submitted)
+    'reviewStage' in e ? h('p', { id: 'review-stage' }, '评估认定 Review stage: ',
+      link('/console/counties/' + e.countyCode + '/reviews/' + e.year, e.reviewStage ? lbl(REVIEW_STAGES, e.reviewStage.stage) : '未启动 not started'),
+      e.reviewStage && e.reviewStage.verdict ? h('span', { class: 'muted' }, ' · 冻结结论 ' + (VERDICTS[e.reviewStage.verdict] || e.reviewStage.verdict)) : null) : null,
     table([
       { label: '部分 Part', value: ([k]) => (PARTS[k] || k) + ' ' + k },
       { label: '结果 Result', value: ([, p]) => p.status || (p.pass ? 'PASS' : p.pass === false ? 'FAIL' : 'INCOMPLETE'),

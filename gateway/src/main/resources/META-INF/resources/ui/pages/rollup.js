@@ -5,7 +5,8 @@ import { chart, PALETTE } from '../charts.js';
 import { VERDICTS, REVIEW_STAGES, STAGES, lbl } from '../labels.js';
 
 const NOT_STARTED = '未启动';
-const ACTIONS = { SUBMITTED: '已提交', PASSED: '已通过', RETURNED: '已退回', PUBLISHED: '公示中', REOPENED: '重新评估' };
+// the last step where the stage alone does not say it (a return to the county, a new evaluation after an objection)
+const ACTIONS = { RETURNED: '已退回', REOPENED: '异议成立，重新评估' };
 
 /** The county's review stage, linking to its review page; 未启动 before the county has submitted anything. */
 function stageCell(c) {
