@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  */
 @ApplicationScoped
 public class ConsolePages {
-    /** After the gateway's filter (900), before Quarkus' static resources (1000). */
+    /** After the gateway's filter (GatewayFilter.ORDER) and Quarkus' security handlers, before Quarkus' static resources (1000). */
     static final int ORDER = 950;
     static final String PATHS = "/console(/[^/]+)*/?";
 

@@ -29,8 +29,14 @@ public class GatewayFilter {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GatewayFilter.class);
     /** Routing-context key: the verified caller, for the gateway's own resources and the audit log. */
     public static final String CALLER = "balance.caller";
-    /** Before Quarkus REST and static resources (ROUTE_ORDER_BEFORE_DEFAULT = 1000), after CORS. */
-    static final int ORDER = 900;
+    /**
+     * After CORS (filter priority 300, route order -300), before Quarkus' lazy authentication and HTTP permission
+     * handlers (-200, -100) and everything later (upload limit, Quarkus REST, static resources). A proxied request ends
+     * here: it never needs Quarkus' security identity (the gateway checks the token itself, the service again), and
+     * skipping those handlers' per-request Mutiny and context-propagation work is a measured part of the proxy's cost
+     * (benchmarks/results.md). Everything else continues through them as before ({@code rc.next()}).
+     */
+    static final int ORDER = -250;
 
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

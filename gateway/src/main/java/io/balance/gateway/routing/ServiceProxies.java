@@ -41,11 +41,21 @@ public class ServiceProxies {
     public static final String LIMIT_HEADER = "x-balance-body-limit"; // internal, removed before forwarding
 
     /** A service behind the gateway. Kept in the order of docs/architecture.md. */
-    public record Service(String name, URI url, String openApiUrl, HttpProxy proxy, Breaker breaker) {
+    public record Service(String name, URI url, String openApiUrl, Breaker breaker) {
     }
 
     private final Map<String, Service> services = new java.util.LinkedHashMap<>();
-    private HttpClient client;
+    /**
+     * One HTTP client, and so one connection pool, per event loop, with that loop's proxies: a pool's connections
+     * are opened on the loop of the request that needed them, and Vert.x 4's pool hands any idle connection to any
+     * loop, so with one shared pool most exchanges hopped to another loop's thread and back (two task hand-offs and
+     * wake-ups per request). Per loop, a request is read, forwarded and answered on one thread, as nginx's worker does.
+     */
+    private final ThreadLocal<Map<String, HttpProxy>> loopProxies = new ThreadLocal<>();
+    private final java.util.Queue<HttpClient> clients = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private Vertx vertx;
+    private int connectionsPerLoop;
+    private Map<String, HttpProxy> offLoop;
 
     @jakarta.inject.Inject
     io.balance.gateway.audit.AuditOutcomes auditOutcomes;
@@ -63,37 +73,67 @@ public class ServiceProxies {
     Duration openDuration;
 
     void start(@Observes StartupEvent event, Vertx vertx, Config config) {
-        client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) connectTimeout.toMillis())
-                        .setKeepAlive(true)
-                        .setTcpNoDelay(true)
-                        .setDecompressionSupported(false),
-                // requests beyond the pool wait in an unbounded queue: the gateway's own queueing is no failure
-                new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(-1));
+        this.vertx = vertx;
+        // the configured maximum is per service for the whole gateway: shared out over the event loops
+        int loops = config.getOptionalValue("quarkus.vertx.event-loops-size", Integer.class)
+                .orElse(2 * Runtime.getRuntime().availableProcessors());
+        connectionsPerLoop = Math.max(1, (maxConnections + loops - 1) / loops);
         for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
             URI url = URI.create(config.getValue("balance.services." + name + ".url", String.class));
             // where the service publishes its document: its management port once it has one
             String openApiUrl = config.getOptionalValue("balance.services." + name + ".openapi-url", String.class)
                     .orElse(url + "/q/openapi");
             Breaker breaker = new Breaker(name, requestVolume, failureRatio, openDuration);
+            services.put(name, new Service(name, url, openApiUrl, breaker));
+            LOG.infof("routing to %s at %s", name, url);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        clients.forEach(HttpClient::close);
+    }
+
+    /** This event loop's proxies, made at its first request; off the event loops (never expected) one shared set. */
+    private Map<String, HttpProxy> proxiesOfThisLoop() {
+        if (!io.vertx.core.Context.isOnEventLoopThread()) {
+            synchronized (this) {
+                if (offLoop == null) {
+                    offLoop = newProxies();
+                }
+                return offLoop;
+            }
+        }
+        Map<String, HttpProxy> proxies = loopProxies.get();
+        if (proxies == null) {
+            proxies = newProxies();
+            loopProxies.set(proxies);
+        }
+        return proxies;
+    }
+
+    private Map<String, HttpProxy> newProxies() {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setDecompressionSupported(false),
+                // requests beyond the pool wait in an unbounded queue: the gateway's own queueing is no failure
+                new PoolOptions().setHttp1MaxSize(connectionsPerLoop).setMaxWaitQueueSize(-1));
+        clients.add(client);
+        Map<String, HttpProxy> proxies = new java.util.HashMap<>();
+        for (Service service : services.values()) {
+            URI url = service.url();
             SocketAddress address = SocketAddress.inetSocketAddress(port(url), url.getHost());
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
+            proxies.put(service.name(), HttpProxy.reverseProxy(client)
                     .origin(context -> context.client().request(new RequestOptions()
                             .setServer(address)
                             .setHost(url.getHost())
                             .setPort(port(url))
                             .setIdleTimeout(idleTimeout.toMillis())))
                     .addInterceptor(auditOutcomes) // first: it sees every answer, the Guard's problems included
-                    .addInterceptor(new Guard(name, breaker));
-            services.put(name, new Service(name, url, openApiUrl, proxy, breaker));
-            LOG.infof("routing to %s at %s", name, url);
+                    .addInterceptor(new Guard(service.name(), service.breaker())));
         }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (client != null) {
-            client.close();
-        }
+        return proxies;
     }
 
     public Service service(String name) {
@@ -106,7 +146,7 @@ public class ServiceProxies {
 
     /** Hands the request to the service's proxy; must run in the same event-loop turn the request arrived in. */
     public void forward(String service, HttpServerRequest request) {
-        services.get(service).proxy().handle(request);
+        proxiesOfThisLoop().get(service).handle(request);
     }
 
     private static int port(URI url) {
