@@ -163,6 +163,15 @@ class TokenTest {
         Api.anonymous().contentType(ContentType.JSON).body("{\"username\": 5, \"password\": [1]}")
                 .post("/api/v1/auth/token")
                 .then().statusCode(400).body("errors.field", hasItem("password"));
+        // a name no account can have never reaches the throttle or the audit trail (a NUL byte, 65+ characters)
+        for (String name : new String[] {"ad\u0000min", "a".repeat(65), "\u202Eadmin"}) {
+            Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", name, "password", "x"))
+                    .post("/api/v1/auth/token")
+                    .then().statusCode(400).body("errors.field", hasItem("username"));
+        }
+        Api.as(Api.mint("token-root", "SYSTEM_ADMIN", null)).queryParam("actor", "a\u0000b")
+                .get("/api/v1/audit").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("actor"));
     }
 
     @Test

@@ -63,10 +63,13 @@ class SupervisionScopingTest {
 
     static final String DEPARTMENTS = "[{\"code\":\"FIN\",\"name\":\"财政局\"},{\"code\":\"HR\",\"name\":\"人社局\"}]";
 
+    static final String TARGETS = "{\"ruleSet\":\"QUALITY_2017\",\"targets\":[]}";
+
     static final List<Row> TABLE = List.of(
             row("GET", "/api/v1/counties/{county}/departments", null, COUNTY_READERS),
             row("PUT", "/api/v1/counties/{county}/departments", DEPARTMENTS, ADMINS),
             row("GET", "/api/v1/counties/{county}/targets", null, COUNTY_READERS),
+            row("PUT", "/api/v1/counties/{county}/targets", TARGETS, ADMINS),
             row("GET", "/api/v1/counties/{county}/targets/progress?year={year}", null, COUNTY_READERS),
             row("GET", "/api/v1/counties/{county}/plan-items", null, COUNTY_READERS),
             row("GET", "/api/v1/counties/{county}/problems?year={year}", null, COUNTY_READERS),
@@ -126,6 +129,7 @@ class SupervisionScopingTest {
             create(side.tokens.get(PROVINCE_ADMIN), Map.of("username", reviewer, "password", World.PASSWORD,
                     "role", "REVIEWER", "jurisdiction", side.city));
             World.put(side.tokens.get(COUNTY_ADMIN), "/api/v1/counties/" + side.county + "/departments", DEPARTMENTS);
+            World.put(side.tokens.get(COUNTY_ADMIN), "/api/v1/counties/" + side.county + "/targets", TARGETS);
             create(side.tokens.get(COUNTY_ADMIN), Map.of("username", department, "password", World.PASSWORD,
                     "role", "DEPARTMENT", "jurisdiction", side.county, "department", "FIN"));
             tokens.put(REVIEWER, World.signIn(reviewer, World.PASSWORD));
