@@ -64,6 +64,19 @@ class ProblemAndCallerTest {
     }
 
     @Test
+    void anUndecodableMultipartBodyIsA400NamingTheBody() {
+        for (String body : new String[] {"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc",
+                "--zz\r\nbad"}) {
+            admin().contentType("multipart/form-data; boundary=b").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/probe/files")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("(body)"));
+        }
+        admin().contentType("multipart/form-data").multiPart("file", "a.csv", "abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/api/probe/files").then().statusCode(200);
+    }
+
+    @Test
     void problemsCarryTheirStatusTypeAndHeaders() {
         admin().get("/api/probe/limited").then().statusCode(429).header("Retry-After", "7")
                 .body("type", equalTo("https://balance.local/problems/rate-limited"));

@@ -36,6 +36,33 @@ class HealthTest {
                 .getValue("quarkus.management.test-port", Integer.class));
     }
 
+    /** Every API operation taking a body documents its 400 as problem details, not as an empty default. */
+    @Test
+    void everyInputsFourHundredIsDocumentedAsProblemDetails() {
+        var doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, Object>> paths = doc.getMap("paths");
+        var bare = new java.util.ArrayList<String>();
+        int checked = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue; // the public page's form posts answer HTML
+            }
+            for (var op : path.getValue().entrySet()) {
+                if (!(op.getValue() instanceof java.util.Map<?, ?> operation) || operation.get("requestBody") == null) {
+                    continue;
+                }
+                checked++;
+                Object bad = ((java.util.Map<?, ?>) operation.get("responses")).get("400");
+                if (!(bad instanceof java.util.Map<?, ?> response) || !String.valueOf(response.get("content"))
+                        .contains("application/problem+json")) {
+                    bare.add(op.getKey().toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(checked > 10, "operations with a body: " + checked);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), bare);
+    }
+
     @Test
     void apiNeedsAToken() {
         given().get("/api/v1/counties/999901/departments").then().statusCode(401);

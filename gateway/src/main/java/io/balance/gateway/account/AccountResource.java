@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "accounts", description = "Users and integration clients")
 @SecurityRequirement(name = "jwt")
 public class AccountResource {
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}");
+    /** An account name or client id: what sign-in accepts too. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}");
     static final Pattern DEPARTMENT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -80,6 +80,9 @@ public class AuditResource {
             where.append(" and division like ?");
             args.add(JurisdictionScope.prefixOf(caller.jurisdiction()) + "%");
         }
+        if (actor != null && (actor.length() > 64 || actor.chars().anyMatch(Character::isISOControl))) {
+            throw ProblemException.invalid("actor", "an account name: at most 64 characters, no control characters");
+        }
         if (actor != null && !actor.isBlank()) {
             where.append(" and actor = ?");
             args.add(actor);

@@ -57,6 +57,9 @@ public class TokenResource {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         if (name == null || name.isBlank()) {
             errors.add(new Problem.FieldError(nameField, "must not be blank"));
+        } else if (!io.balance.gateway.account.AccountResource.NAME.matcher(name.trim()).matches()) {
+            // no account can have it: refused before the throttle and the audit trail (NUL, 64+ characters …)
+            errors.add(new Problem.FieldError(nameField, "3-64 letters, digits, '.', '_', '@' or '-'"));
         }
         if (secret == null || secret.isEmpty()) {
             errors.add(new Problem.FieldError(secretField, "must not be empty"));

@@ -122,6 +122,7 @@ function collect(form, doc) {
   const retention = Object.fromEntries(RETENTION.map(([k]) => [k, num('retention.' + k)]));
   if (Object.values(retention).some((v) => v !== undefined)) { out.retention = retention; }
   if (doc.schoolScores) { out.schoolScores = doc.schoolScores; } // entered elsewhere, kept as they are
+  if (doc.funding) { out.funding = doc.funding; } // the year's funding figures (三个增长), entered through the API, kept
   return out;
 }
 

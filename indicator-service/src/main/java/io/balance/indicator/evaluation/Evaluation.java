@@ -9,15 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * A county's evaluation under one rule set (the contract's evaluation resource). Figures are rounded to four
- * decimals; a CV that cannot be defined is null with a reason.
+ * decimals; a CV that cannot be defined is null with a reason. The answer also carries {@code reviewStage}
+ * ({@code review.CountyReviewStage}, null when the county's process for the year has not started).
  *
  * @param ruleSetChoice which set was applied and why (on reads; null in the stored evaluation and its digest)
  * @param stages  PRIMARY / JUNIOR: indicators, CVs and the school-stages
  * @param compliance share of schools and of school-stages meeting the school rule (null without a school rule)
  * @param parts   resources, assurance, quality (QUALITY sets), recognition, vetoes
  * @param verdict PASS, FAIL (some part fails; decisive even if other inputs are missing) or INCOMPLETE
- * <p>The answer also carries {@code reviewStage} ({@code review.CountyReviewStage}, null when the county's process
- * for the year has not started).
  */
 // reviewStage is added to the answer when it is read (EvaluationResource), never part of the evaluation: it must
 // not change the evaluation's digest, revision or cache entry

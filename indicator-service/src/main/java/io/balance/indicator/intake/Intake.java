@@ -119,7 +119,8 @@ public class Intake {
                 case Topics.SUPERVISION_REVIEWS -> {
                     // shown beside evaluations when read, never an input of one: nothing to re-evaluate
                     ReviewChangedV1 e = json.readValue(r.value(), ReviewChangedV1.class);
-                    if (valid(e.eventId(), e.countyCode()) && e.stage() != null
+                    // a step without its stage cannot be shown: logged and skipped like one without its county
+                    if (valid(e.eventId(), e.countyCode()) && valid(e.eventId(), e.stage())
                             && readModel.firstTime(c, e.eventId(), r.topic())) {
                         reviewStages.apply(c, e);
                     }

@@ -59,7 +59,11 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
+        // kept when written with a body; replaced when it has none (SmallRye's default "400 Bad Request" of every
+        // operation with a request body says nothing of the problem details a client gets)
+        if (responses.hasAPIResponse(code) && responses.getAPIResponse(code).getContent() != null
+                && responses.getAPIResponse(code).getContent().getMediaTypes() != null
+                && !responses.getAPIResponse(code).getContent().getMediaTypes().isEmpty()) {
             return;
         }
         responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)

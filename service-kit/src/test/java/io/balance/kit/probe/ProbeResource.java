@@ -56,6 +56,13 @@ public class ProbeResource {
         return body;
     }
 
+    @POST
+    @Path("/files")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA)
+    public String upload(@org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        return file == null ? "none" : Long.toString(file.size());
+    }
+
     @GET
     @Path("/items")
     public List<String> list(@QueryParam("year") @Min(2000) @Max(2100) int year) {

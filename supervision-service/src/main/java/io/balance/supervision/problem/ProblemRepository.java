@@ -198,30 +198,39 @@ public class ProblemRepository {
         }
     }
 
-    /** Writes the changeable fields of each problem (its new state) and bumps nothing itself: revision is given. */
+    /**
+     * Writes the changeable fields of each problem (its new state) and bumps nothing itself: revision is given.
+     * One statement for all of them (arrays {@code unnest}ed, as {@link #insert}): a revision may change every
+     * problem of a county (all met, all reopened).
+     */
     public void update(Connection c, List<ProblemView> problems) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                update problem set title = ?, hint = ?, gap_unit = ?, gap_amount = ?, department = ?, owner = ?,
-                    deadline = ?, status = ?, data_status = ?, revision = ?, updated_at = ?, school_name = ?
-                where id = ?""")) {
-            for (ProblemView p : problems) {
-                int i = 1;
-                ps.setString(i++, p.title());
-                ps.setString(i++, p.hint());
-                ps.setString(i++, p.gap() == null ? null : p.gap().unit());
-                ps.setBigDecimal(i++, p.gap() == null ? null : p.gap().amount());
-                ps.setString(i++, p.department());
-                ps.setString(i++, p.owner());
-                ps.setDate(i++, p.deadline() == null ? null : Date.valueOf(p.deadline()));
-                ps.setString(i++, p.status().name());
-                ps.setString(i++, p.dataStatus() == null ? null : p.dataStatus().name());
-                ps.setLong(i++, p.revision());
-                ps.setTimestamp(i++, Timestamp.from(p.updatedAt()));
-                ps.setString(i++, p.schoolName());
-                ps.setLong(i, p.id());
-                ps.addBatch();
+        if (problems.isEmpty()) {
+            return;
+        }
+        int n = problems.size();
+        String[][] col = new String[13][n];
+        for (int r = 0; r < n; r++) {
+            ProblemView p = problems.get(r);
+            Object[] v = {p.id(), p.title(), p.hint(), p.gap() == null ? null : p.gap().unit(),
+                p.gap() == null ? null : p.gap().amount(), p.department(), p.owner(), p.deadline(), p.status().name(),
+                p.dataStatus() == null ? null : p.dataStatus().name(), p.revision(), p.updatedAt(), p.schoolName()};
+            for (int k = 0; k < v.length; k++) {
+                col[k][r] = text(v[k]);
             }
-            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update problem p set title = u.title, hint = u.hint, gap_unit = u.gap_unit, gap_amount = u.gap_amount,
+                    department = u.department, owner = u.owner, deadline = u.deadline, status = u.status,
+                    data_status = u.data_status, revision = u.revision, updated_at = u.updated_at, school_name = u.school_name
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[],
+                    ?::date[], ?::varchar[], ?::varchar[], ?::bigint[], ?::timestamptz[], ?::varchar[])
+                    as u(id, title, hint, gap_unit, gap_amount, department, owner, deadline, status, data_status, revision,
+                        updated_at, school_name)
+                where p.id = u.id""")) {
+            for (int k = 0; k < col.length; k++) {
+                ps.setArray(k + 1, c.createArrayOf("text", col[k]));
+            }
+            ps.executeUpdate();
         }
     }
 

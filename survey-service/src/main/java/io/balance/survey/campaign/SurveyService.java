@@ -105,6 +105,9 @@ public class SurveyService {
     }
 
     public List<Survey> list(Caller caller, String countyCode) {
+        if (countyCode != null && !countyCode.matches("\\d{6}")) {
+            throw ApiException.invalid("countyCode", "must be a 6-digit county code, e.g. 999901");
+        }
         return db.auto(c -> surveys.list(c, countyCode)).stream()
                 .filter(s -> access.sees(caller, s.countyCode())).toList();
     }
