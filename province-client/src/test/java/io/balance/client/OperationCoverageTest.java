@@ -18,14 +18,6 @@ import org.junit.jupiter.api.Test;
  * else the method returns {@code Object}). Each failure lists the operations still missing it.
  */
 class OperationCoverageTest {
-    /**
-     * Issue 11: answers whose owner is still typing them (supervision-service, the "ledger" helper); they are listed
-     * by the test while they are not typed, but do not fail the build; the test also prints an entry that is typed by
-     * now (remove it then).
-     */
-    static final Set<String> PENDING = Set.of(
-            "POST /api/v1/counties/{county}/problems",
-            "POST /api/v1/problems/{id}/evidence");
     private static final Set<String> PRIMITIVES = Set.of("string", "integer", "number", "boolean");
 
     @Test
@@ -87,19 +79,8 @@ class OperationCoverageTest {
                 }
             }
         }
-        Set<String> pending = new TreeSet<>();
-        untyped.removeIf(answer -> PENDING.stream().anyMatch(op -> answer.startsWith(op + " ")) && pending.add(answer));
         if (!untyped.isEmpty()) {
             fail(untyped.size() + " JSON answers are not typed records:\n  " + String.join("\n  ", untyped));
-        }
-        if (!pending.isEmpty()) {
-            System.out.println("OperationCoverageTest: still untyped, pending with their owner (issue 11):\n  "
-                    + String.join("\n  ", pending));
-        }
-        for (String op : PENDING) {
-            if (pending.stream().noneMatch(answer -> answer.startsWith(op + " "))) {
-                System.out.println("OperationCoverageTest: " + op + " is typed now: remove it from PENDING");
-            }
         }
     }
 
