@@ -157,10 +157,7 @@ class ProvinceClientTest {
     /** The generated client pointed at the gateway, with a bearer token when given. */
     private static BalanceApi api(String token) {
         ApiClient http = new ApiClient();
-        // KNOWN DEFECT (gateway, issue 16, found 2 Dec by this test): java.net.http's default HTTP/2 (h2c upgrade)
-        // makes the gateway's own POST endpoints answer 500 "Request has already been read" (GatewayFilter reads the
-        // body bounded, then Quarkus REST pauses the ended Http2ServerRequest). HTTP/1.1 until that is fixed.
-        http.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        // the JDK client's default: HTTP/2 over cleartext (h2c), as a province's integration would run it
         http.updateBaseUri(SystemStack.stack().service("gateway").url());
         if (token != null) {
             http.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
