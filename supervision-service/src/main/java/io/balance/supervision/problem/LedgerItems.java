@@ -108,10 +108,23 @@ public final class LedgerItems {
             }
         }
         for (String input : event.missingInputs()) {
-            String school = input.startsWith("reports.") ? input.substring("reports.".length()) : null;
+            String school = schoolOf(input);
             add(new LedgerItem(prefix() + "missing/" + input, school, null, null, input, "缺少评估所需数据：" + input,
                     null, null));
         }
+    }
+
+    /**
+     * The school a missing input names: {@code reports.4103290001} or {@code reports.4103290001.funding…} (the school's
+     * code, then the field of its report that is missing); null for a county-level input.
+     */
+    static String schoolOf(String input) {
+        if (!input.startsWith("reports.")) {
+            return null;
+        }
+        String rest = input.substring("reports.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     private void add(LedgerItem item) {

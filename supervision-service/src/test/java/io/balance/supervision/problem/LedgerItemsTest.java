@@ -70,6 +70,17 @@ class LedgerItemsTest {
         assertNull(items.failing().get(P + "check/G9").gap());
     }
 
+    /** indicator-service names a school's missing field after its code: the problem is that school's. */
+    @Test
+    void aMissingFieldOfASchoolsReportBelongsToThatSchool() {
+        LedgerItems items = LedgerItems.of(event(details(), List.of("reports.1199990105.funding.publicFundsBudgetYuan",
+                "reports.1199990106.classSizes.PRIMARY", "findings.G1")));
+        assertEquals("1199990105", items.failing().get(P + "missing/reports.1199990105.funding.publicFundsBudgetYuan")
+                .schoolCode());
+        assertEquals("1199990106", items.failing().get(P + "missing/reports.1199990106.classSizes.PRIMARY").schoolCode());
+        assertNull(items.failing().get(P + "missing/findings.G1").schoolCode());
+    }
+
     private static int order(String key) {
         String[] kinds = {"cv/", "school/", "check/", "recognition", "missing/"};
         for (int i = 0; i < kinds.length; i++) {
