@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.TopicReader;
 import io.balance.infra.EmbeddedInfraTestResource;
 import io.balance.kit.consumer.Inbox;
 import io.balance.kit.outbox.OutboxRelay;
@@ -60,12 +61,13 @@ class OutboxAndConsumerTest {
     void anEventIsPublishedWithItsHeadersSoonAfterCommitAndNotAtAllAfterARollback() throws Exception {
         String eventId = publish("A1", 1, false);
         publish("A2", 1, true);
-        List<ConsumerRecord<String, String>> seen = read(ProbeHandler.TOPIC, Duration.ofSeconds(30), "A1");
+        List<ConsumerRecord<String, String>> seen = TopicReader.readKey(ProbeHandler.TOPIC, "A1", Duration.ofSeconds(30));
+        assertFalse(seen.isEmpty(), "no event for A1");
         ConsumerRecord<String, String> r = seen.get(0);
-        assertEquals(eventId, header(r, "eventId"));
-        assertEquals("Event", header(r, "eventType"));
-        assertEquals("1", header(r, "revision"));
-        assertEquals("kit-probe", header(r, "source"));
+        assertEquals(eventId, TopicReader.header(r, "eventId"));
+        assertEquals("Event", TopicReader.header(r, "eventType"));
+        assertEquals("1", TopicReader.header(r, "revision"));
+        assertEquals("kit-probe", TopicReader.header(r, "source"));
         assertEquals(0, scalar("select count(*) from probe_change where code = 'A2'"), "rolled back");
         assertEquals(0, scalar("select count(*) from outbox_event where message_key = 'A2'"), "no event either");
         await().atMost(Duration.ofSeconds(10)).until(() ->
@@ -122,33 +124,5 @@ class OutboxAndConsumerTest {
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().executeUpdate("delete from outbox_event where message_key = 'D2'");
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    static List<ConsumerRecord<String, String>> read(String topic, Duration timeout, String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        assertFalse(found.isEmpty(), "no event for " + key + " on " + topic);
-        return found;
     }
 }

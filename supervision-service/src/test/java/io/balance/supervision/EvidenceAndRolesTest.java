@@ -13,6 +13,7 @@ import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.ProblemChangedV1;
 import io.balance.contracts.Topics;
 import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.TopicReader;
 import io.balance.infra.EmbeddedInfraTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -158,7 +159,7 @@ class EvidenceAndRolesTest {
 
         // every change of r5 reached supervision.problems.v1 (outbox → Kafka), in revision order
         List<ProblemChangedV1> published = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = TopicReader.consumer()) {
             consumer.subscribe(List.of(Topics.SUPERVISION_PROBLEMS));
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -215,15 +216,5 @@ class EvidenceAndRolesTest {
             z.closeEntry();
         }
         return out.toByteArray();
-    }
-
-    static KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
     }
 }
