@@ -1,8 +1,8 @@
 package io.balance.indicator.intake;
 
-import io.balance.indicator.common.Caller;
+import io.balance.indicator.access.Access;
 import io.balance.indicator.common.Params;
-import io.balance.indicator.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.indicator.evaluation.FullRecompute;
 import io.balance.kit.consumer.ConsumerStatus;
 import io.balance.kit.consumer.EventConsumers;
@@ -41,7 +41,7 @@ public class AdminResource {
     @Inject
     FullRecompute fullRecompute;
     @Inject
-    Caller caller;
+    Access access;
 
     /** The intake consumer's status; {@code enabled} false when {@code balance.consumer.enabled=false}. */
     public record IntakeStatus(boolean enabled, boolean running, String groupId, List<String> topics,
@@ -65,7 +65,7 @@ public class AdminResource {
     @GET
     @Path("/intake")
     public IntakeStatus intake() {
-        caller.requireSystemAdmin();
+        access.requireSystemAdmin();
         return status(null);
     }
 
@@ -81,7 +81,7 @@ public class AdminResource {
     @POST
     @Path("/replay")
     public Response replay(@QueryParam("waitSeconds") Integer waitSeconds) throws Exception {
-        caller.requireSystemAdmin();
+        access.requireSystemAdmin();
         if (!consumers.enabled()) {
             throw ProblemException.conflict("the consumer is disabled (balance.consumer.enabled=false)");
         }
@@ -101,7 +101,7 @@ public class AdminResource {
     @POST
     @Path("/recompute")
     public List<FullRecompute.RecomputeStats> recompute(@QueryParam("year") String year) {
-        caller.requireSystemAdmin();
+        access.requireSystemAdmin();
         return fullRecompute.recomputeYears(year == null ? null : Params.year(year));
     }
 }
