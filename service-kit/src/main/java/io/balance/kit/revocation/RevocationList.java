@@ -1,6 +1,5 @@
 package io.balance.kit.revocation;
 
-import io.balance.contracts.KafkaConnection;
 import io.balance.contracts.TokenClaims;
 import io.balance.kit.consumer.Inbox;
 import io.balance.kit.kafka.KafkaConfig;
@@ -12,8 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -116,20 +113,11 @@ public class RevocationList {
     }
 
     private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.clientId() + "-revocations");
         // no group: every instance reads every partition itself and commits nothing
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "true");
+        Properties p = kafka.consumerProperties("revocations");
         // a broker that does not answer shows as an error (and a retry) within seconds, not a minute
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        // TLS + SCRAM in a cluster, as every Kafka client of the service (k8s/README.md); none locally
-        KafkaConnection.apply(p, k -> ConfigProvider.getConfig().getOptionalValue(k, String.class));
         return p;
     }
 }

@@ -37,6 +37,8 @@ class RevocationTest {
     Outbox outbox;
     @Inject
     RevocationList list;
+    @Inject
+    RevocationConfig config;
 
     /** As the gateway does it: the event written to the outbox in a transaction, the relay publishes it. */
     void revoke(List<String> names, Instant validAfter) {
@@ -104,6 +106,16 @@ class RevocationTest {
         } finally {
             fresh.stop();
         }
+    }
+
+    @Test
+    void beforeItHasCaughtUpAnInstanceKnowsNothingAndSaysSo() {
+        RevocationList starting = new RevocationList();
+        starting.config = config;
+        assertEquals(RevocationList.Verdict.LOADING, starting.check("anyone", System.currentTimeMillis()),
+                "fail closed (the filter answers 503), never VALID");
+        assertFalse(starting.caughtUp());
+        assertEquals(RevocationList.Verdict.VALID, list.check("never-revoked-" + UUID.randomUUID(), 0));
     }
 
     @Test
