@@ -22,6 +22,12 @@ public final class Topics {
     /** A county's review stage changed; key: county code. */
     public static final String SUPERVISION_REVIEWS = "supervision.reviews.v1";
 
+    /**
+     * An account's tokens issued so far were revoked; key: the account name (the token's {@code upn}). Payload
+     * {@link TokenRevocationV1}. Every service reads it whole, without a consumer group.
+     */
+    public static final String TOKEN_REVOCATIONS = "gateway.revocations.v1";
+
     private Topics() {
     }
 }

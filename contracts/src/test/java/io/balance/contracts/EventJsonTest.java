@@ -65,4 +65,11 @@ class EventJsonTest {
         assertEquals(null, event.details());
         assertEquals(2, event.revision());
     }
+
+    @Test
+    void tokenRevocationRoundTrips() throws Exception {
+        Instant at = Instant.parse("2025-11-01T08:00:00.123Z");
+        var event = new TokenRevocationV1("e-5", TokenRevocationV1.SCHEMA_VERSION, at, "county-admin", at, at.toEpochMilli());
+        assertEquals(event, json.readValue(json.writeValueAsString(event), TokenRevocationV1.class));
+    }
 }

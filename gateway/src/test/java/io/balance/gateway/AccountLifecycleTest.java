@@ -4,11 +4,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.balance.contracts.Topics;
+import io.balance.infra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,6 +128,16 @@ class AccountLifecycleTest {
         // nobody revokes a stranger's tokens
         Api.as(Api.mint("hubei-admin-v", "PROVINCE_ADMIN", "420000")).post("/api/v1/users/revoked-viewer/revoke-tokens")
                 .then().statusCode(404);
+        // both revocations reach the services as events, keyed by the name the tokens carry (upn)
+        var published = TopicReader.read(Topics.TOKEN_REVOCATIONS, r -> "revoked-viewer".equals(r.key()), 2,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(2, published.size());
+        assertEquals("TokenRevocationV1", TopicReader.header(published.get(1), "eventType"));
+        assertEquals("gateway", TopicReader.header(published.get(1), "source"));
+        JsonObject event = new JsonObject(published.get(1).value());
+        assertEquals("revoked-viewer", event.getString("name"));
+        assertEquals(Instant.parse(event.getString("validAfter")).toEpochMilli(), event.getLong("revision"));
+        assertEquals(true, event.getLong("revision") > new JsonObject(published.get(0).value()).getLong("revision"));
     }
 
     @Test

@@ -36,6 +36,7 @@ class KafkaAclTest {
         }
         assertEquals(owners, writers, "KafkaUser -> topics it may write");
         assertEquals(Set.of("school.jurisdictions.v1", "school.registry.v1", "school.reports.v1"), writers.get("school-service"));
+        assertEquals(Set.of("gateway.revocations.v1"), writers.get("gateway"), "the gateway writes its revocations only");
     }
 
     @ParameterizedTest(name = "overlays/{0}")
@@ -43,10 +44,14 @@ class KafkaAclTest {
     void eachServiceReadsOnlyWhatItConsumes(Path overlay) throws Exception {
         Map<String, Set<String>> readers = KafkaAcls.readers(RenderedOverlays.render(overlay));
         Set<String> school = Set.of("school.jurisdictions.v1", "school.registry.v1", "school.reports.v1");
-        assertEquals(Set.of(), readers.get("school-service"));
-        assertEquals(union(school, Set.of("survey.results.v1", "supervision.reviews.v1")), readers.get("indicator-service"));
-        assertEquals(Set.of("school.jurisdictions.v1", "school.registry.v1"), readers.get("survey-service"));
-        assertEquals(union(school, Set.of("indicator.evaluations.v1")), readers.get("supervision-service"));
+        // every service checks tokens against the gateway's revocations; the gateway keeps its own list and reads none
+        Set<String> revocations = Set.of("gateway.revocations.v1");
+        assertEquals(revocations, readers.get("school-service"));
+        assertEquals(union(school, Set.of("survey.results.v1", "supervision.reviews.v1", "gateway.revocations.v1")),
+                readers.get("indicator-service"));
+        assertEquals(union(Set.of("school.jurisdictions.v1", "school.registry.v1"), revocations), readers.get("survey-service"));
+        assertEquals(union(school, Set.of("indicator.evaluations.v1", "gateway.revocations.v1")), readers.get("supervision-service"));
+        assertEquals(Set.of(), readers.get("gateway"));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -39,6 +39,6 @@ class OverlaysTest {
         assertEquals(5L, kinds.get("Deployment"));
         assertEquals(5L, kinds.get("Cluster"));
         assertEquals((long) io.balance.k8s.check.KafkaAcls.topics().size(), kinds.get("KafkaTopic"));
-        assertEquals(4L, kinds.get("KafkaUser"));
+        assertEquals(5L, kinds.get("KafkaUser")); // the four services and the gateway
     }
 }

@@ -1,6 +1,9 @@
 package io.balance.gateway.auth;
 
+import io.balance.contracts.TokenRevocationV1;
+import io.balance.contracts.Topics;
 import io.balance.gateway.account.AccountSettings;
+import io.balance.kit.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +28,9 @@ import org.jboss.logging.Logger;
 /**
  * Token revocation: a name's tokens issued before its {@code valid_after} are refused by the gateway. The list
  * lives in PostgreSQL (written in the transaction of the change that revokes) and every replica holds a copy it
- * reloads in the background, so the check on each request is a map lookup, never a database call.
+ * reloads in the background, so the check on each request is a map lookup, never a database call. The same
+ * transaction writes a {@link TokenRevocationV1} to the outbox: every service reads {@code gateway.revocations.v1}
+ * (the kit's {@code io.balance.kit.revocation}) and refuses the token too when it is used directly at its port.
  */
 @ApplicationScoped
 public class Revocations {
@@ -39,6 +44,8 @@ public class Revocations {
     EntityManager entityManager;
     @Inject
     AccountSettings settings;
+    @Inject
+    Outbox outbox;
 
     private volatile Map<String, Long> validAfter = Map.of();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,12 +69,16 @@ public class Revocations {
         return after != null && issuedAtMillis < after;
     }
 
-    /** Revokes every token of {@code name} issued until now; joins the caller's transaction. */
+    /** Revokes every token of {@code name} issued until now, here and in every service; joins the caller's transaction. */
     public void revoke(String name) {
         Instant now = Instant.now();
         entityManager.createNativeQuery("insert into token_revocation (name, valid_after) values (?1, ?2)"
                         + " on conflict (name) do update set valid_after = excluded.valid_after")
                 .setParameter(1, name).setParameter(2, now).executeUpdate();
+        String eventId = Outbox.newEventId();
+        long revision = now.toEpochMilli();
+        outbox.add(eventId, Topics.TOKEN_REVOCATIONS, name, revision,
+                new TokenRevocationV1(eventId, TokenRevocationV1.SCHEMA_VERSION, now, name, now, revision));
         Map<String, Long> next = new HashMap<>(validAfter);
         next.put(name, now.toEpochMilli());
         validAfter = Map.copyOf(next); // this replica at once; the others at their next reload

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Signs tokens in the shape of {@link TokenClaims} with the key at {@code smallrye.jwt.sign.key.location}. */
 @ApplicationScoped
 public class TokenIssuer {
-    public static final long LIFESPAN_SECONDS = 3600;
+    public static final long LIFESPAN_SECONDS = TokenClaims.LIFESPAN_SECONDS;
     /** The issue time in milliseconds (iat has whole seconds): a revocation and a new sign-in in one second differ. */
-    public static final String ISSUED_AT_MILLIS = "iat_ms";
+    public static final String ISSUED_AT_MILLIS = TokenClaims.ISSUED_AT_MILLIS;
 
     @ConfigProperty(name = "balance.auth.signing-key-id")
     Optional<String> keyId;

@@ -1,5 +1,6 @@
 package io.balance.gateway.auth;
 
+import io.balance.kit.revocation.RevocationList;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,18 +35,6 @@ public class TokenVerifier {
         return caller == null || revocations.revoked(caller.name(), caller.issuedAtMillis()) ? null : caller;
     }
 
-    /** The gateway's own millisecond issue time when present (iat has whole seconds), else iat. */
-    private static long issuedAtMillis(JsonWebToken jwt) {
-        Object millis = jwt.getClaim(TokenIssuer.ISSUED_AT_MILLIS);
-        if (millis instanceof Number n) {
-            return n.longValue();
-        }
-        if (millis instanceof jakarta.json.JsonNumber n) {
-            return n.longValue();
-        }
-        return jwt.getIssuedAtTime() * 1000;
-    }
-
     private Caller verified(String token) {
         long now = System.currentTimeMillis() / 1000;
         Caller cached = verified.get(token);
@@ -64,7 +53,7 @@ public class TokenVerifier {
                 return null;
             }
             Caller caller = new Caller(name, groups.iterator().next(), jwt.getClaim("jurisdiction"), jwt.getExpirationTime(),
-                    issuedAtMillis(jwt));
+                    RevocationList.issuedAtMillis(jwt));
             if (verified.size() >= CACHE_LIMIT) {
                 verified.clear(); // crude but bounded; entries are cheap to re-verify
             }

@@ -24,15 +24,18 @@ public final class WiringChecks {
     }
 
     private static final List<String> SCHOOL_TOPICS = List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS);
+    /** Every service checks tokens against the gateway's revocations (io.balance.kit.revocation); the gateway only writes them. */
     public static final List<Service> SERVICES = List.of(
-            new Service("school-service", 8081, "school", true, List.of()),
+            new Service("school-service", 8081, "school", true, List.of(Topics.TOKEN_REVOCATIONS)),
             new Service("indicator-service", 8082, "indicator", true,
                     List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.SURVEY_RESULTS,
-                            Topics.SUPERVISION_REVIEWS)),
-            new Service("survey-service", 8083, "survey", true, List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY)),
+                            Topics.SUPERVISION_REVIEWS, Topics.TOKEN_REVOCATIONS)),
+            new Service("survey-service", 8083, "survey", true,
+                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.TOKEN_REVOCATIONS)),
             new Service("supervision-service", 8084, "supervision", true,
-                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.INDICATOR_EVALUATIONS)),
-            new Service("gateway", 8080, "gateway", false, List.of()));
+                    List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS, Topics.INDICATOR_EVALUATIONS,
+                            Topics.TOKEN_REVOCATIONS)),
+            new Service("gateway", 8080, "gateway", true, List.of()));
     /** Quarkus' management interface (quarkus.management.port): health and metrics, never routed. */
     public static final int MANAGEMENT_PORT = 9000;
     static final String GATEWAY = "gateway";
