@@ -1,5 +1,6 @@
 package io.balance.kit.consumer;
 
+import io.balance.kit.kafka.ConsumerThread;
 import io.balance.kit.kafka.KafkaConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * read model, seeks to the beginning and tells the handler when it has caught up with the end offsets taken
  * at its start.
  */
-final class ConsumerLoop {
+final class ConsumerLoop extends ConsumerThread {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
 
     private final EventHandler handler;
@@ -32,13 +33,10 @@ final class ConsumerLoop {
     private final KafkaConfig kafka;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
     private volatile CompletableFuture<ReplayResult> replayRequest;
     private volatile Replay replay;
     private volatile Instant lastBatchAt;
     private volatile String lastError;
-    private Thread thread;
 
     private record Replay(CompletableFuture<ReplayResult> done, Map<TopicPartition, Long> endOffsets,
                           Instant started, AtomicLong records) {
@@ -51,25 +49,7 @@ final class ConsumerLoop {
     }
 
     void start() {
-        running = true;
-        thread = new Thread(this::loop, kafka.clientId() + "-" + handler.name());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    void stop() {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        start(kafka.clientId() + "-" + handler.name());
     }
 
     synchronized CompletableFuture<ReplayResult> requestReplay() {
@@ -84,7 +64,7 @@ final class ConsumerLoop {
 
     ConsumerStatus status() {
         return new ConsumerStatus(handler.name(), config.groupId(), handler.topics(),
-                running && thread != null && thread.isAlive(), records.get(), lag.get(), lastBatchAt,
+                alive(), records.get(), lag.get(), lastBatchAt,
                 replay != null, lastError);
     }
 
@@ -101,7 +81,8 @@ final class ConsumerLoop {
         return p;
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         while (running) {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(properties())) {
                 consumer = c;

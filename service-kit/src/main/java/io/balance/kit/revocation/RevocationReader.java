@@ -1,5 +1,6 @@
 package io.balance.kit.revocation;
 
+import io.balance.kit.kafka.ConsumerThread;
 import io.balance.contracts.TokenRevocationV1;
 import io.balance.contracts.Topics;
 import io.balance.kit.consumer.Inbox;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * no consumer group, nothing committed, so every replica of every service holds the whole list. Caught up once
  * it has read to the end offsets the topic had when it started; from then on it follows the topic.
  */
-final class RevocationReader {
+final class RevocationReader extends ConsumerThread {
     private static final Logger LOG = Logger.getLogger(RevocationReader.class);
     /** A topic that does not exist yet is looked for again this often; an existing one for new partitions. */
     private static final long MISSING_TOPIC_CHECK_MS = 1000;
@@ -40,10 +41,7 @@ final class RevocationReader {
     private volatile Map<TopicPartition, Long> startEndOffsets;
     private volatile long lag;
     private volatile String lastError;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
     private long nextPurge;
-    private Thread thread;
 
     RevocationReader(Properties properties, Inbox inbox, Duration retention, Duration pollTimeout, Duration retryBackoff) {
         this.properties = properties;
@@ -53,27 +51,6 @@ final class RevocationReader {
         this.retryBackoff = retryBackoff;
     }
 
-    void start(String threadName) {
-        running = true;
-        thread = new Thread(this::loop, threadName);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    void stop() {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,7 +77,8 @@ final class RevocationReader {
         return lastError;
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         while (running) {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(properties)) {
                 consumer = c;
