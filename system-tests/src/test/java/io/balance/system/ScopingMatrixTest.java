@@ -1,21 +1,23 @@
 package io.balance.system;
 
 import static io.balance.contracts.Role.COUNTY_ADMIN;
+import static io.balance.contracts.Role.DEPARTMENT;
 import static io.balance.contracts.Role.INTEGRATION;
 import static io.balance.contracts.Role.PROVINCE_ADMIN;
+import static io.balance.contracts.Role.REVIEWER;
 import static io.balance.contracts.Role.SCHOOL_REPORTER;
 import static io.balance.contracts.Role.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.balance.contracts.Role;
+import io.balance.system.ScopingMatrix.Row;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,60 +37,43 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The scoping matrix: every endpoint behind the gateway (a declarative table) × every role of two counties in two
- * provinces. For each province's callers:
+ * provinces, the city REVIEWER (督学) and county DEPARTMENT officer (责任单位) included. For each province's callers:
  * <ul>
  *   <li>cross-jurisdiction: the same request aimed at the other province's county, school, survey … must be a
  *       403 or 404 (lists: a 2xx naming nothing of the other province), and nothing of the other province changes;</li>
  *   <li>own jurisdiction: the roles the table allows get a 2xx, every other role a 403/404 (rows that change a
  *       state machine are not run for allowed roles here; the end-to-end test walks them).</li>
  * </ul>
- * SYSTEM_ADMIN sees everything by definition and only appears as the fixture's creator.
+ * SYSTEM_ADMIN sees everything by definition and only appears as the fixture's creator. The runner is
+ * {@link ScopingMatrix}, shared with {@link SupervisionScopingTest}.
  */
 @ExtendWith(SystemStack.class)
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScopingMatrixTest {
-    static final Set<Role> CALLERS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN, SCHOOL_REPORTER, VIEWER, INTEGRATION);
-    static final Set<Role> READERS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN, SCHOOL_REPORTER, VIEWER, INTEGRATION);
-    static final Set<Role> DIVISION_READERS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN, VIEWER, INTEGRATION);
+    static final Set<Role> CALLERS = EnumSet.of(PROVINCE_ADMIN, REVIEWER, COUNTY_ADMIN, DEPARTMENT, SCHOOL_REPORTER,
+            VIEWER, INTEGRATION);
+    static final Set<Role> READERS = EnumSet.of(PROVINCE_ADMIN, REVIEWER, COUNTY_ADMIN, DEPARTMENT, SCHOOL_REPORTER,
+            VIEWER, INTEGRATION);
+    static final Set<Role> DIVISION_READERS = EnumSet.of(PROVINCE_ADMIN, REVIEWER, COUNTY_ADMIN, DEPARTMENT, VIEWER,
+            INTEGRATION);
     static final Set<Role> PROVINCE_READERS = EnumSet.of(PROVINCE_ADMIN, INTEGRATION);
+    /** Above the county: a city (the reviewer's) or the province. */
+    static final Set<Role> ABOVE_COUNTY = EnumSet.of(PROVINCE_ADMIN, REVIEWER, INTEGRATION);
     static final Set<Role> ADMINS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN);
+    /** Accounts are read by whoever is not read-only and covers them; created by administrators only. */
+    static final Set<Role> ACCOUNT_READERS = EnumSet.of(PROVINCE_ADMIN, REVIEWER, COUNTY_ADMIN, DEPARTMENT);
     static final Set<Role> REPORT_WRITERS = EnumSet.of(PROVINCE_ADMIN, COUNTY_ADMIN, SCHOOL_REPORTER);
-    static final Set<Role> SURVEY_SUPERVISORS = EnumSet.of(PROVINCE_ADMIN);
+    /** The supervising level runs a county's survey (a reviewer or province administrator above it). */
+    static final Set<Role> SURVEY_SUPERVISORS = EnumSet.of(PROVINCE_ADMIN, REVIEWER);
     static final AtomicInteger UNIQUE = new AtomicInteger();
 
-    /**
-     * One endpoint. {@code allowed}: roles that succeed within their own jurisdiction. {@code stateful}: moves a state
-     * machine, so allowed roles are not run here. {@code list}: answers with what the caller may see, so a 2xx is
-     * fine across jurisdictions as long as it names nothing from the other side. {@code disabled}: why the row is
-     * not run (never a silent pass).
-     */
-    record Row(String method, String path, String body, Set<Role> allowed, boolean stateful, boolean list,
-               String disabled) {
-        Row changesState() {
-            return new Row(method, path, body, allowed, true, list, disabled);
-        }
-
-        Row asList() {
-            return new Row(method, path, body, allowed, stateful, true, disabled);
-        }
-
-        Row disabledBecause(String reason) {
-            return new Row(method, path, body, allowed, stateful, list, reason);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
-
     static Row row(String method, String path, Set<Role> allowed) {
-        return new Row(method, path, null, allowed, false, false, null);
+        return ScopingMatrix.row(method, path, null, allowed);
     }
 
     static Row row(String method, String path, String body, Set<Role> allowed) {
-        return new Row(method, path, body, allowed, false, false, null);
+        return ScopingMatrix.row(method, path, body, allowed);
     }
 
     static final String SCHOOL_BODY = "{\"name\":\"{countyName}第1小学\",\"countyCode\":\"{county}\",\"type\":\"PRIMARY\","
@@ -99,8 +84,8 @@ class ScopingMatrixTest {
     /** The endpoint table. Placeholders are filled from the target side (see {@link #fill}). */
     static final List<Row> TABLE = List.of(
             // gateway: accounts and audit
-            row("GET", "/api/v1/users/{countyAdmin}", ADMINS),
-            row("GET", "/api/v1/users", ADMINS).asList(),
+            row("GET", "/api/v1/users/{countyAdmin}", ACCOUNT_READERS),
+            row("GET", "/api/v1/users", ACCOUNT_READERS).asList(),
             row("POST", "/api/v1/users", "{\"username\":\"v{unique}\",\"password\":\"" + World.PASSWORD
                     + "\",\"role\":\"VIEWER\",\"jurisdiction\":\"{county}\"}", ADMINS),
             row("POST", "/api/v1/users", "{\"username\":\"r{unique}\",\"password\":\"" + World.PASSWORD
@@ -112,7 +97,7 @@ class ScopingMatrixTest {
             row("GET", "/api/v1/jurisdictions", READERS).asList(),
             row("GET", "/api/v1/jurisdictions/{county}", DIVISION_READERS),
             row("GET", "/api/v1/jurisdictions/{province}", PROVINCE_READERS),
-            row("GET", "/api/v1/jurisdictions/{city}/children", PROVINCE_READERS),
+            row("GET", "/api/v1/jurisdictions/{city}/children", ABOVE_COUNTY),
             row("PUT", "/api/v1/jurisdictions/{county}", COUNTY_BODY, EnumSet.of(PROVINCE_ADMIN)),
             row("GET", "/api/v1/schools", READERS).asList(),
             row("GET", "/api/v1/schools?countyCode={county}", READERS).asList(),
@@ -149,7 +134,7 @@ class ScopingMatrixTest {
                     + "\"closesAt\":\"{closesAt}\"}", SURVEY_SUPERVISORS).changesState(), // one per county and year
             row("POST", "/api/v1/surveys/{survey}/invitations", "{\"schoolCode\":\"{school}\",\"group\":\"PARENT\","
                     + "\"count\":1}", SURVEY_SUPERVISORS),
-            row("GET", "/api/v1/surveys/{survey}/results", PROVINCE_READERS),
+            row("GET", "/api/v1/surveys/{survey}/results", ABOVE_COUNTY),
             row("POST", "/api/v1/surveys/{survey}/open", null, SURVEY_SUPERVISORS).changesState());
 
     static World world;
@@ -157,6 +142,7 @@ class ScopingMatrixTest {
     @BeforeAll
     static void ready() {
         world = SystemStack.world();
+        List.of(world.a, world.b).forEach(ScopingMatrix::tokens); // the REVIEWER and DEPARTMENT accounts
         // the approved reports have reached indicator-service (school.reports.v1) before reads are judged
         for (World.Side side : List.of(world.a, world.b)) {
             Awaitility.await("indicator-service holds the approved report of " + side.county)
@@ -171,28 +157,7 @@ class ScopingMatrixTest {
     @org.junit.jupiter.api.Order(1)
     Stream<DynamicTest> crossJurisdictionIsInvisibleAndUnchangeable() {
         Map<String, String> before = snapshot();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (World.Side caller : List.of(world.a, world.b)) {
-            World.Side target = world.other(caller);
-            for (Role role : CALLERS) {
-                for (Row row : TABLE) {
-                    String name = role + "@" + caller.province + " → " + row + " of " + target.province;
-                    if (row.disabled() != null) {
-                        continue;
-                    }
-                    tests.add(DynamicTest.dynamicTest(name, () -> {
-                        Response r = send(caller.tokens.get(role), row, target);
-                        int status = r.statusCode();
-                        if (row.list() && status >= 200 && status < 300) {
-                            assertNoLeak(name, r.asString(), target);
-                        } else {
-                            assertTrue(status == 403 || status == 404,
-                                    name + " answered " + status + ": " + r.asString());
-                        }
-                    }));
-                }
-            }
-        }
+        List<DynamicTest> tests = ScopingMatrix.otherProvince(world, CALLERS, TABLE, ScopingMatrixTest::send);
         // nothing of either side changed
         tests.add(DynamicTest.dynamicTest("nothing changed across provinces", () ->
                 assertEquals(before, snapshot())));
@@ -202,31 +167,7 @@ class ScopingMatrixTest {
     @TestFactory
     @org.junit.jupiter.api.Order(2)
     Stream<DynamicTest> ownJurisdictionFollowsTheRoles() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (World.Side side : List.of(world.a, world.b)) {
-            for (Role role : CALLERS) {
-                for (Row row : TABLE) {
-                    boolean allowed = row.allowed().contains(role);
-                    if (row.disabled() != null || (allowed && row.stateful())) {
-                        continue;
-                    }
-                    String name = role + "@" + side.province + " → " + row + " (own) " + (allowed ? "allowed" : "refused");
-                    tests.add(DynamicTest.dynamicTest(name, () -> {
-                        Response r = send(side.tokens.get(role), row, side);
-                        int status = r.statusCode();
-                        if (allowed) {
-                            assertTrue(status >= 200 && status < 300, name + " answered " + status + ": " + r.asString());
-                        } else {
-                            assertTrue(status == 403 || status == 404, name + " answered " + status + ": " + r.asString());
-                        }
-                        if (row.list() && status < 300) {
-                            assertNoLeak(name, r.asString(), world.other(side));
-                        }
-                    }));
-                }
-            }
-        }
-        return tests.stream();
+        return ScopingMatrix.ownProvince(world, CALLERS, TABLE, ScopingMatrixTest::send);
     }
 
     @Test
@@ -256,26 +197,6 @@ class ScopingMatrixTest {
             }
         }
         return state;
-    }
-
-    static void assertNoLeak(String name, String body, World.Side other) {
-        if (name.contains("/api/v1/audit")) {
-            // the audit log names what its own actors tried (paths may name the other side's schools, answered
-            // 403/404); it must hold no entry by the other side's actors or about the other side's divisions
-            List<Map<String, Object>> items = io.restassured.path.json.JsonPath.from(body).getList("items");
-            for (Map<String, Object> item : items) {
-                assertTrue(!other.users.containsValue(String.valueOf(item.get("actor"))), name + " revealed " + item);
-                String division = String.valueOf(item.get("division"));
-                assertTrue(!division.startsWith(other.province.substring(0, 2)), name + " revealed " + item);
-            }
-            return;
-        }
-        for (String secret : other.secrets()) {
-            assertTrue(!body.contains(secret), name + " revealed " + secret + ": " + body);
-        }
-        for (String user : other.users.values()) {
-            assertTrue(!body.contains("\"" + user + "\""), name + " revealed account " + user + ": " + body);
-        }
     }
 
     static Response send(String token, Row row, World.Side target) {

@@ -7,14 +7,12 @@ import static io.balance.contracts.Role.PROVINCE_ADMIN;
 import static io.balance.contracts.Role.REVIEWER;
 import static io.balance.contracts.Role.SCHOOL_REPORTER;
 import static io.balance.contracts.Role.VIEWER;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.balance.contracts.Role;
+import io.balance.system.ScopingMatrix.Row;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * itself: the county does not verify (销号) its problems, decide its review stage or review its flagged survey
  * answers; a department officer changes only what is assigned to its department; a reviewer acts only under its
  * jurisdiction (the other province: 403/404). Rows that move a state machine run only for the roles they refuse.
+ * The runner is {@link ScopingMatrix}, shared with {@link ScopingMatrixTest} (which runs the new roles through the
+ * fixture's whole table).
  */
 @ExtendWith(SystemStack.class)
 @Order(7)
@@ -45,23 +45,15 @@ class SupervisionScopingTest {
     static final Set<Role> SUPERVISORS = EnumSet.of(PROVINCE_ADMIN, REVIEWER);
     static final Set<Role> LEDGER_WRITERS = EnumSet.of(PROVINCE_ADMIN, REVIEWER, COUNTY_ADMIN, DEPARTMENT);
 
-    /** One endpoint; {@code stateful}: only the refused roles are run. */
-    record Row(String method, String path, String body, Set<Role> allowed, boolean stateful) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
-
     static Row row(String method, String path, String body, Set<Role> allowed) {
-        return new Row(method, path, body, allowed, false);
+        return ScopingMatrix.row(method, path, body, allowed);
     }
 
     static Row action(String method, String path, String body, Set<Role> allowed) {
-        return new Row(method, path, body, allowed, true);
+        return ScopingMatrix.action(method, path, body, allowed);
     }
 
-    static final String DEPARTMENTS = "[{\"code\":\"FIN\",\"name\":\"财政局\"},{\"code\":\"HR\",\"name\":\"人社局\"}]";
+    static final String DEPARTMENTS = ScopingMatrix.DEPARTMENTS;
 
     static final String TARGETS = "{\"ruleSet\":\"QUALITY_2017\",\"targets\":[]}";
 
@@ -110,8 +102,7 @@ class SupervisionScopingTest {
             action("POST", "/api/v1/surveys/{survey}/flagged/1/review", "{\"decision\":\"ACCEPT\",\"reason\":\"核实\"}",
                     SUPERVISORS));
 
-    /** Per side: tokens of the new roles and the ids made for the table. */
-    static final Map<World.Side, Map<Role, String>> TOKENS = new HashMap<>();
+    /** Per side: the ids made for the table. */
     static final Map<World.Side, Map<String, String>> IDS = new HashMap<>();
     static World world;
     /** A 1×1 PNG: evidence files are PDF, PNG, JPEG, XLSX or DOCX. */
@@ -122,19 +113,8 @@ class SupervisionScopingTest {
     static void setUp() {
         world = SystemStack.world();
         for (World.Side side : List.of(world.a, world.b)) {
-            Map<Role, String> tokens = new EnumMap<>(side.tokens);
-            String unique = Long.toString(System.nanoTime() % 1_000_000, 36);
-            String reviewer = "rev-" + side.city + "-" + unique;
-            String department = "dep-" + side.county + "-" + unique;
-            create(side.tokens.get(PROVINCE_ADMIN), Map.of("username", reviewer, "password", World.PASSWORD,
-                    "role", "REVIEWER", "jurisdiction", side.city));
-            World.put(side.tokens.get(COUNTY_ADMIN), "/api/v1/counties/" + side.county + "/departments", DEPARTMENTS);
+            ScopingMatrix.tokens(side); // the REVIEWER and DEPARTMENT accounts, shared with ScopingMatrixTest
             World.put(side.tokens.get(COUNTY_ADMIN), "/api/v1/counties/" + side.county + "/targets", TARGETS);
-            create(side.tokens.get(COUNTY_ADMIN), Map.of("username", department, "password", World.PASSWORD,
-                    "role", "DEPARTMENT", "jurisdiction", side.county, "department", "FIN"));
-            tokens.put(REVIEWER, World.signIn(reviewer, World.PASSWORD));
-            tokens.put(DEPARTMENT, World.signIn(department, World.PASSWORD));
-            TOKENS.put(side, tokens);
 
             Map<String, String> ids = new HashMap<>();
             String county = side.tokens.get(COUNTY_ADMIN);
@@ -151,80 +131,16 @@ class SupervisionScopingTest {
         }
     }
 
-    private static void create(String creator, Map<String, String> body) {
-        World.as(creator).contentType(ContentType.JSON).body(body).post("/api/v1/users").then().statusCode(201);
-    }
-
     @TestFactory
     @org.junit.jupiter.api.Order(1)
     Stream<DynamicTest> otherProvinceIsInvisibleAndUnchangeable() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (World.Side caller : List.of(world.a, world.b)) {
-            World.Side target = world.other(caller);
-            for (Role role : CALLERS) {
-                for (Row row : TABLE) {
-                    String name = role + "@" + caller.province + " → " + row + " of " + target.province;
-                    tests.add(DynamicTest.dynamicTest(name, () -> {
-                        Response r = send(TOKENS.get(caller).get(role), row, target);
-                        assertTrue(r.statusCode() == 403 || r.statusCode() == 404,
-                                name + " answered " + r.statusCode() + ": " + r.asString());
-                    }));
-                }
-            }
-        }
-        return tests.stream();
+        return ScopingMatrix.otherProvince(world, CALLERS, TABLE, SupervisionScopingTest::send).stream();
     }
 
-    /** The new roles against every row of the fixture's matrix ({@link ScopingMatrixTest#TABLE}): never the other side. */
     @TestFactory
     @org.junit.jupiter.api.Order(2)
-    Stream<DynamicTest> newRolesSeeNothingOfTheOtherProvinceInTheWholeMatrix() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (World.Side caller : List.of(world.a, world.b)) {
-            World.Side target = world.other(caller);
-            for (Role role : List.of(REVIEWER, DEPARTMENT)) {
-                for (ScopingMatrixTest.Row row : ScopingMatrixTest.TABLE) {
-                    if (row.disabled() != null) {
-                        continue;
-                    }
-                    String name = role + "@" + caller.province + " → " + row + " of " + target.province;
-                    tests.add(DynamicTest.dynamicTest(name, () -> {
-                        Response r = ScopingMatrixTest.send(TOKENS.get(caller).get(role), row, target);
-                        int status = r.statusCode();
-                        if (row.list() && status >= 200 && status < 300) {
-                            ScopingMatrixTest.assertNoLeak(name, r.asString(), target);
-                        } else {
-                            assertTrue(status == 403 || status == 404, name + " answered " + status + ": " + r.asString());
-                        }
-                    }));
-                }
-            }
-        }
-        return tests.stream();
-    }
-
-    @TestFactory
-    @org.junit.jupiter.api.Order(3)
     Stream<DynamicTest> ownCountyFollowsTheRoles() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (World.Side side : List.of(world.a, world.b)) {
-            for (Role role : CALLERS) {
-                for (Row row : TABLE) {
-                    boolean allowed = row.allowed().contains(role);
-                    if (allowed && row.stateful()) {
-                        continue;
-                    }
-                    String name = role + "@" + side.province + " → " + row + " (own) " + (allowed ? "allowed" : "refused");
-                    tests.add(DynamicTest.dynamicTest(name, () -> {
-                        Response r = send(TOKENS.get(side).get(role), row, side);
-                        int status = r.statusCode();
-                        assertTrue(allowed ? status >= 200 && status < 300 : status == 403 || status == 404,
-                                name + " answered " + status + ": " + r.asString());
-                    }));
-                }
-            }
-        }
-        return tests.stream();
+        return ScopingMatrix.ownProvince(world, CALLERS, TABLE, SupervisionScopingTest::send);
     }
 
     static Response send(String token, Row row, World.Side target) {

@@ -6,8 +6,8 @@ import io.balance.gateway.audit.AuditTrail;
 import io.balance.gateway.auth.PasswordHasher;
 import io.balance.gateway.auth.SignInThrottle;
 import io.balance.gateway.auth.TokenVerifier;
-import io.balance.gateway.problem.Problem;
-import io.balance.gateway.problem.ProblemException;
+import io.balance.kit.problem.FieldError;
+import io.balance.kit.problem.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -124,7 +124,7 @@ public class AccountLifecycleResource {
     public Response reset(@PathParam("name") String name) {
         Account account = managed(name);
         if (account.kind != Account.Kind.PERSON) {
-            throw ProblemException.of(409, "conflict", "Not a person", name + " is a client: rotate its secret instead");
+            throw new ProblemException(409, "conflict", "Not a person", name + " is a client: rotate its secret instead", null);
         }
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
@@ -146,23 +146,23 @@ public class AccountLifecycleResource {
     public Response change(@PathParam("name") String name, PasswordChange body) {
         TokenVerifier.Caller caller = AccountResource.caller(current.getCurrent());
         if (!name.equals(caller.name())) {
-            throw ProblemException.of(403, "forbidden", "Forbidden", "only the holder changes a password; "
+            throw ProblemException.forbidden("only the holder changes a password; "
                     + "administrators reset it (POST /api/v1/users/{name}/password-reset)");
         }
         Account account = Account.find(name);
         if (account == null || account.kind != Account.Kind.PERSON) {
-            throw ProblemException.of(404, "not-found", "Not found", "no person " + name);
+            throw ProblemException.notFound("no person " + name);
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (body == null || body.currentPassword() == null || !PasswordHasher.matches(body.currentPassword(), account.secretHash)) {
-            errors.add(new Problem.FieldError("currentPassword", "is not your current password"));
+            errors.add(new FieldError("currentPassword", "is not your current password"));
         }
         PasswordRules.check("newPassword", body == null ? null : body.newPassword(), name, errors);
         if (errors.isEmpty() && body.newPassword().equals(body.currentPassword())) {
-            errors.add(new Problem.FieldError("newPassword", "must differ from the current password"));
+            errors.add(new FieldError("newPassword", "must differ from the current password"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.validation(errors);
         }
         account.secretHash = PasswordHasher.hash(body.newPassword());
         account.mustChangePassword = false;
@@ -203,10 +203,10 @@ public class AccountLifecycleResource {
         Role role = Role.valueOf(caller.role());
         Account account = Account.find(name);
         if (account == null || !ADMINISTRATORS.contains(role) || !AccountPolicy.visibleTo(role, caller.jurisdiction(), account)) {
-            throw ProblemException.of(404, "not-found", "Not found", "no account " + name + " within your jurisdiction");
+            throw ProblemException.notFound("no account " + name + " within your jurisdiction");
         }
         if (Role.valueOf(account.role).ordinal() <= role.ordinal()) {
-            throw ProblemException.of(403, "forbidden", "Forbidden", "a " + role + " manages only roles below its own");
+            throw ProblemException.forbidden("a " + role + " manages only roles below its own");
         }
         rc.put(AuditLog.DIVISION, division(account));
         return account;

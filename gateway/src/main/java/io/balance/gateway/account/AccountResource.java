@@ -5,8 +5,8 @@ import io.balance.gateway.audit.AuditLog;
 import io.balance.gateway.audit.AuditTrail;
 import io.balance.gateway.auth.PasswordHasher;
 import io.balance.gateway.auth.TokenVerifier;
-import io.balance.gateway.problem.Problem;
-import io.balance.gateway.problem.ProblemException;
+import io.balance.kit.problem.FieldError;
+import io.balance.kit.problem.ProblemException;
 import io.balance.gateway.routing.GatewayFilter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.ext.web.RoutingContext;
@@ -82,20 +82,20 @@ public class AccountResource {
         if (body == null) {
             throw ProblemException.invalid("body", "send {\"username\",\"password\",\"role\",\"jurisdiction\"}");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         validName("username", body.username(), errors);
         PasswordRules.check("password", body.password(), body.username(), errors);
         Role role = role(body.role(), errors);
         if (role == Role.DEPARTMENT && (body.department() == null || !DEPARTMENT.matcher(body.department()).matches())) {
-            errors.add(new Problem.FieldError("department", "a DEPARTMENT needs its department code (1-32 letters, digits, _ -)"));
+            errors.add(new FieldError("department", "a DEPARTMENT needs its department code (1-32 letters, digits, _ -)"));
         } else if (role != null && role != Role.DEPARTMENT && body.department() != null) {
-            errors.add(new Problem.FieldError("department", "only a DEPARTMENT has a department"));
+            errors.add(new FieldError("department", "only a DEPARTMENT has a department"));
         }
         if (role == Role.INTEGRATION) {
-            errors.add(new Problem.FieldError("role", "INTEGRATION accounts are clients: POST /api/v1/clients"));
+            errors.add(new FieldError("role", "INTEGRATION accounts are clients: POST /api/v1/clients"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.validation(errors);
         }
         String county = authorize(caller, role, body.jurisdiction(), rc);
         Account account = newAccount(body.username(), Account.Kind.PERSON, role, body.jurisdiction(), county,
@@ -115,14 +115,14 @@ public class AccountResource {
         if (body == null) {
             throw ProblemException.invalid("body", "send {\"clientId\",\"role\":\"INTEGRATION\",\"jurisdiction\"}");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         validName("clientId", body.clientId(), errors);
         Role role = body.role() == null ? Role.INTEGRATION : role(body.role(), errors);
         if (role != null && role != Role.INTEGRATION) {
-            errors.add(new Problem.FieldError("role", "clients have the role INTEGRATION"));
+            errors.add(new FieldError("role", "clients have the role INTEGRATION"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.validation(errors);
         }
         authorize(caller, role, body.jurisdiction(), rc);
         byte[] bytes = new byte[32];
@@ -145,7 +145,7 @@ public class AccountResource {
         TokenVerifier.Caller caller = caller(rc);
         Role role = Role.valueOf(caller.role());
         if (role.readOnly() || role == Role.SCHOOL_REPORTER) {
-            throw ProblemException.of(403, "forbidden", "Forbidden", role + " may not list accounts");
+            throw ProblemException.forbidden(role + " may not list accounts");
         }
         List<Account> all = role == Role.SYSTEM_ADMIN ? Account.listAll()
                 : Account.list("jurisdiction like ?1 or countyCode like ?1",
@@ -167,7 +167,7 @@ public class AccountResource {
         boolean self = name.equals(caller.name());
         if (account == null || !(self || (!role.readOnly() && role != Role.SCHOOL_REPORTER
                 && AccountPolicy.visibleTo(role, caller.jurisdiction(), account)))) {
-            throw ProblemException.of(404, "not-found", "Not found", "no account " + name + " within your jurisdiction");
+            throw ProblemException.notFound("no account " + name + " within your jurisdiction");
         }
         return UserView.of(account);
     }
@@ -179,15 +179,15 @@ public class AccountResource {
         if (refusal != null) {
             throw refusal.status() == 400
                     ? ProblemException.invalid(refusal.field(), refusal.message())
-                    : ProblemException.of(refusal.status(), "forbidden", "Forbidden", refusal.message());
+                    : new ProblemException(refusal.status(), "forbidden", "Forbidden", refusal.message(), null);
         }
         String county = null;
         if (role == Role.SCHOOL_REPORTER) {
             county = schools.countyOf(jurisdiction, rc.request().getHeader("Authorization"));
             if (county == null || (callerRole != Role.SYSTEM_ADMIN
                     && !io.balance.contracts.JurisdictionScope.covers(caller.jurisdiction(), county))) {
-                throw ProblemException.of(404, "not-found", "School not found",
-                        "no school " + jurisdiction + " within your jurisdiction");
+                throw new ProblemException(404, "not-found", "School not found",
+                        "no school " + jurisdiction + " within your jurisdiction", null);
             }
             rc.put(AuditLog.DIVISION, county);
         } else {
@@ -200,7 +200,7 @@ public class AccountResource {
                                String department, TokenVerifier.Caller caller, String hash) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (Account.find(name) != null) {
-                throw ProblemException.of(409, "conflict", "Already exists", "the name " + name + " is taken");
+                throw new ProblemException(409, "conflict", "Already exists", "the name " + name + " is taken", null);
             }
             Account account = new Account();
             account.name = name;
@@ -219,22 +219,22 @@ public class AccountResource {
         });
     }
 
-    private static void validName(String field, String value, List<Problem.FieldError> errors) {
+    private static void validName(String field, String value, List<FieldError> errors) {
         if (value == null || !NAME.matcher(value).matches()) {
-            errors.add(new Problem.FieldError(field,
+            errors.add(new FieldError(field,
                     "3-64 characters: letters, digits and . _ @ -, starting with a letter or digit"));
         }
     }
 
-    private static Role role(String value, List<Problem.FieldError> errors) {
+    private static Role role(String value, List<FieldError> errors) {
         if (value == null) {
-            errors.add(new Problem.FieldError("role", "is required"));
+            errors.add(new FieldError("role", "is required"));
             return null;
         }
         try {
             return Role.valueOf(value);
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("role", "unknown role '" + value + "'; one of "
+            errors.add(new FieldError("role", "unknown role '" + value + "'; one of "
                     + java.util.Arrays.toString(Role.values())));
             return null;
         }
@@ -243,7 +243,7 @@ public class AccountResource {
     public static TokenVerifier.Caller caller(RoutingContext rc) {
         TokenVerifier.Caller caller = rc.get(GatewayFilter.CALLER);
         if (caller == null) {
-            throw ProblemException.of(401, "unauthorized", "Authentication required", "a bearer token is required");
+            throw new ProblemException(401, "unauthorized", "Authentication required", "a bearer token is required", null);
         }
         return caller;
     }

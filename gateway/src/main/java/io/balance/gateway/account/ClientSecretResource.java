@@ -5,7 +5,7 @@ import io.balance.gateway.audit.AuditLog;
 import io.balance.gateway.audit.AuditTrail;
 import io.balance.gateway.auth.PasswordHasher;
 import io.balance.gateway.auth.TokenVerifier;
-import io.balance.gateway.problem.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,7 +62,7 @@ public class ClientSecretResource {
         boolean administers = client != null && (role == Role.SYSTEM_ADMIN || role == Role.PROVINCE_ADMIN)
                 && AccountPolicy.visibleTo(role, caller.jurisdiction(), client);
         if (client == null || client.kind != Account.Kind.CLIENT || !(self || administers)) {
-            throw ProblemException.of(404, "not-found", "Not found", "no client " + clientId + " within your jurisdiction");
+            throw ProblemException.notFound("no client " + clientId + " within your jurisdiction");
         }
         rc.put(AuditLog.DIVISION, client.jurisdiction);
         byte[] bytes = new byte[32];

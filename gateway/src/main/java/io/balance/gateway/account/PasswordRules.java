@@ -1,6 +1,6 @@
 package io.balance.gateway.account;
 
-import io.balance.gateway.problem.Problem;
+import io.balance.kit.problem.FieldError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,15 +22,15 @@ public final class PasswordRules {
     }
 
     /** Adds what is wrong with {@code password} (for {@code username}) to {@code errors}, as {@code field}. */
-    public static void check(String field, String password, String username, List<Problem.FieldError> errors) {
+    public static void check(String field, String password, String username, List<FieldError> errors) {
         if (password == null || password.length() < MIN) {
-            errors.add(new Problem.FieldError(field, "must have at least " + MIN + " characters"));
+            errors.add(new FieldError(field, "must have at least " + MIN + " characters"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            errors.add(new Problem.FieldError(field, "must have at most " + MAX_BYTES + " bytes"));
+            errors.add(new FieldError(field, "must have at most " + MAX_BYTES + " bytes"));
         } else if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
-            errors.add(new Problem.FieldError(field, "is one of the most common passwords; choose another"));
+            errors.add(new FieldError(field, "is one of the most common passwords; choose another"));
         } else if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            errors.add(new Problem.FieldError(field, "must not contain the user name"));
+            errors.add(new FieldError(field, "must not contain the user name"));
         }
     }
 

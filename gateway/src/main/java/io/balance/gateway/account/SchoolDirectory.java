@@ -2,16 +2,14 @@ package io.balance.gateway.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.balance.gateway.problem.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Asks school-service which county a school belongs to, with the caller's own token: school-service answers 404
@@ -21,14 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SchoolDirectory {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @ConfigProperty(name = "balance.services.school.url")
-    String schoolUrl;
+    @Inject
+    io.balance.gateway.routing.ServiceEndpoints endpoints;
     @Inject
     ObjectMapper json;
 
     /** The school's county code, or null if the caller may not know the school (404). */
     public String countyOf(String schoolCode, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(schoolUrl + "/api/v1/schools/" + schoolCode))
+        HttpRequest request = HttpRequest.newBuilder(endpoints.school().url().resolve("/api/v1/schools/" + schoolCode))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
@@ -61,7 +59,7 @@ public class SchoolDirectory {
     }
 
     private static ProblemException unavailable() {
-        return ProblemException.of(503, "service-unavailable", "Service unavailable",
-                "school-service could not confirm the school; try again shortly");
+        return new ProblemException(503, "service-unavailable", "Service unavailable",
+                "school-service could not confirm the school; try again shortly", null);
     }
 }

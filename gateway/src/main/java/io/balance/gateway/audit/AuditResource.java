@@ -3,7 +3,7 @@ package io.balance.gateway.audit;
 import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.Role;
 import io.balance.gateway.auth.TokenVerifier;
-import io.balance.gateway.problem.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.gateway.routing.GatewayFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -60,11 +60,11 @@ public class AuditResource {
         RoutingContext rc = current.getCurrent();
         TokenVerifier.Caller caller = rc.get(GatewayFilter.CALLER);
         if (caller == null) {
-            throw ProblemException.of(401, "unauthorized", "Authentication required", "a bearer token is required");
+            throw new ProblemException(401, "unauthorized", "Authentication required", "a bearer token is required", null);
         }
         Role role = Role.valueOf(caller.role());
         if (role != Role.SYSTEM_ADMIN && role != Role.PROVINCE_ADMIN) {
-            throw ProblemException.of(403, "forbidden", "Forbidden", "the audit log is for province administrators");
+            throw ProblemException.forbidden("the audit log is for province administrators");
         }
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
@@ -132,7 +132,7 @@ public class AuditResource {
     public ChainCheck chain() throws SQLException {
         TokenVerifier.Caller caller = current.getCurrent().get(GatewayFilter.CALLER);
         if (caller == null || Role.valueOf(caller.role()) != Role.SYSTEM_ADMIN) {
-            throw ProblemException.of(403, "forbidden", "Forbidden", "the chain check is for system administrators");
+            throw ProblemException.forbidden("the chain check is for system administrators");
         }
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for the entries and the head, whatever is appended meanwhile

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,22 +30,24 @@ public class Bootstrap {
     public static final String ADMIN = "admin";
     static final int MIN_PRODUCTION_PASSWORD = 12;
 
-    @ConfigProperty(name = "balance.admin.password")
-    Optional<String> adminPassword;
-    @ConfigProperty(name = "smallrye.jwt.sign.key.location")
-    Optional<String> signKey;
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    Optional<String> verifyKey;
+    @jakarta.inject.Inject
+    AdminSettings admin;
+    // the JWT extensions' own keys: read through Config (a mapping's prefix would claim their other keys too)
+    @jakarta.inject.Inject
+    Config config;
 
     void onStart(@Observes StartupEvent event) {
         List<String> profiles = ConfigUtils.getProfiles();
         boolean relaxed = LaunchMode.current() != LaunchMode.NORMAL
                 || profiles.contains("local") || profiles.contains("test") || profiles.contains("dev");
-        check(relaxed);
-        ensureAdmin(adminPassword.orElseThrow());
+        check(relaxed, admin.password(), config.getOptionalValue("smallrye.jwt.sign.key.location", String.class),
+                config.getOptionalValue("mp.jwt.verify.publickey.location", String.class));
+        ensureAdmin(admin.password().orElseThrow());
     }
 
-    void check(boolean relaxed) {
+    /** Refuses to start without the admin password (a weak one only in local, dev and test runs) and readable keys. */
+    public static void check(boolean relaxed, Optional<String> adminPassword, Optional<String> signKey,
+                             Optional<String> verifyKey) {
         String password = adminPassword.map(String::trim).orElse("");
         if (password.isEmpty()) {
             throw new IllegalStateException("BALANCE_ADMIN_PASSWORD (balance.admin.password) is not set: "

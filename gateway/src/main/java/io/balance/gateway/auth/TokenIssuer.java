@@ -4,10 +4,8 @@ import io.balance.contracts.TokenClaims;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Signs tokens in the shape of {@link TokenClaims} with the key at {@code smallrye.jwt.sign.key.location}. */
 @ApplicationScoped
@@ -16,8 +14,8 @@ public class TokenIssuer {
     /** The issue time in milliseconds (iat has whole seconds): a revocation and a new sign-in in one second differ. */
     public static final String ISSUED_AT_MILLIS = TokenClaims.ISSUED_AT_MILLIS;
 
-    @ConfigProperty(name = "balance.auth.signing-key-id")
-    Optional<String> keyId;
+    @jakarta.inject.Inject
+    SigningSettings settings;
 
     public String issue(String name, String role, String jurisdiction, String department) {
         JwtClaimsBuilder claims = Jwt.issuer(TokenClaims.ISSUER)
@@ -35,9 +33,7 @@ public class TokenIssuer {
             claims.claim(TokenClaims.DEPARTMENT, department);
         }
         var signer = claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256);
-        if (keyId.isPresent() && !keyId.get().isBlank()) {
-            signer.keyId(keyId.get());
-        }
+        settings.signingKeyId().filter(id -> !id.isBlank()).ifPresent(signer::keyId);
         return signer.sign();
     }
 }

@@ -1,7 +1,8 @@
 package io.balance.gateway.auth;
 
-import io.balance.gateway.problem.Problem;
-import io.balance.gateway.problem.ProblemException;
+import io.balance.kit.problem.FieldError;
+import io.balance.kit.problem.ProblemMappers;
+import io.balance.kit.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -54,25 +55,25 @@ public class TokenResource {
         String secret = person ? request.password() : request.clientSecret();
         String nameField = person ? "username" : "clientId";
         String secretField = person ? "password" : "clientSecret";
-        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new java.util.ArrayList<>();
         if (name == null || name.isBlank()) {
-            errors.add(new Problem.FieldError(nameField, "must not be blank"));
+            errors.add(new FieldError(nameField, "must not be blank"));
         } else if (!io.balance.gateway.account.AccountResource.NAME.matcher(name.trim()).matches()) {
             // no account can have it: refused before the throttle and the audit trail (NUL, 64+ characters …)
-            errors.add(new Problem.FieldError(nameField, "3-64 letters, digits, '.', '_', '@' or '-'"));
+            errors.add(new FieldError(nameField, "3-64 letters, digits, '.', '_', '@' or '-'"));
         }
         if (secret == null || secret.isEmpty()) {
-            errors.add(new Problem.FieldError(secretField, "must not be empty"));
+            errors.add(new FieldError(secretField, "must not be empty"));
         }
         if (request.newPassword() != null) {
             if (!person) {
-                errors.add(new Problem.FieldError("newPassword", "only people choose passwords"));
+                errors.add(new FieldError("newPassword", "only people choose passwords"));
             } else {
                 io.balance.gateway.account.PasswordRules.check("newPassword", request.newPassword(), name, errors);
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.validation(errors);
         }
         var peer = current.getCurrent().request().remoteAddress();
         SignIn.Outcome outcome = signIn.attempt(person ? io.balance.gateway.account.Account.Kind.PERSON
@@ -81,14 +82,18 @@ public class TokenResource {
         return switch (outcome.result()) {
             case OK -> Response.ok(new TokenResponse(outcome.token(), "Bearer", TokenIssuer.LIFESPAN_SECONDS))
                     .header("Cache-Control", "no-store").build();
-            case LOCKED -> Response.fromResponse(Problem.response(429, "sign-in-throttled", "Too many failed sign-ins",
+            case LOCKED -> Response.fromResponse(problem(429, "sign-in-throttled", "Too many failed sign-ins",
                             "too many failed sign-ins for this name or from this address; try again after Retry-After"))
                     .header("Retry-After", Long.toString(outcome.retryAfterSeconds())).build();
-            case PASSWORD_CHANGE_REQUIRED -> Problem.response(403, "password-change-required", "Password change required",
+            case PASSWORD_CHANGE_REQUIRED -> problem(403, "password-change-required", "Password change required",
                     "an administrator reset this password: sign in again with newPassword set to a password of your own");
-            case INVALID -> Response.fromResponse(Problem.response(401, "invalid-credentials", "Sign-in failed",
+            case INVALID -> Response.fromResponse(problem(401, "invalid-credentials", "Sign-in failed",
                             "unknown " + nameField + " or wrong " + secretField))
                     .header("WWW-Authenticate", "Bearer realm=\"balance\"").build();
         };
+    }
+
+    private static Response problem(int status, String type, String title, String detail) {
+        return ProblemMappers.respond(new ProblemException(status, type, title, detail, null), null);
     }
 }

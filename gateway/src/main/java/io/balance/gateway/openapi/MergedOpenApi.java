@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,8 +39,8 @@ public class MergedOpenApi {
     ServiceProxies proxies;
     @Inject
     OpenApiDocumentService ownDocument;
-    @ConfigProperty(name = "balance.openapi.cache-ttl")
-    Duration ttl;
+    @Inject
+    OpenApiSettings settings;
 
     private final Map<String, JsonObject> lastGood = new ConcurrentHashMap<>();
     private volatile String cached;
@@ -62,14 +61,14 @@ public class MergedOpenApi {
             throw new java.io.UncheckedIOException(e);
         }
         rc.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                .putHeader("Cache-Control", "public, max-age=" + ttl.toSeconds())
+                .putHeader("Cache-Control", "public, max-age=" + settings.cacheTtl().toSeconds())
                 .end(body);
     }
 
     String document() {
         long now = System.nanoTime();
         String current = cached;
-        if (current != null && now - cachedAt < ttl.toNanos()) {
+        if (current != null && now - cachedAt < settings.cacheTtl().toNanos()) {
             return current;
         }
         Map<String, CompletableFuture<JsonObject>> pending = new LinkedHashMap<>();
@@ -99,7 +98,7 @@ public class MergedOpenApi {
         String merged = OpenApiMerger.merge(gateway, services).encodePrettily();
         // an incomplete document is served but retried soon rather than kept for the whole period
         cached = merged;
-        cachedAt = complete ? now : now - ttl.toNanos() + Duration.ofSeconds(5).toNanos();
+        cachedAt = complete ? now : now - settings.cacheTtl().toNanos() + Duration.ofSeconds(5).toNanos();
         return merged;
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,12 +33,8 @@ public class RateLimits {
     private final Duration syncInterval;
     private volatile long lastSyncMillis;
 
-    public RateLimits(DataSource dataSource,
-                      @ConfigProperty(name = "balance.rate-limit.authenticated.per-minute") int authenticated,
-                      @ConfigProperty(name = "balance.rate-limit.public.per-minute") int publicPaths,
-                      @ConfigProperty(name = "balance.rate-limit.token.per-minute") int token,
-                      @ConfigProperty(name = "balance.rate-limit.sync-interval") Duration syncInterval) {
-        this.syncInterval = syncInterval;
+    public RateLimits(DataSource dataSource, RateLimitSettings settings) {
+        this.syncInterval = settings.syncInterval();
         this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
@@ -48,9 +43,9 @@ public class RateLimits {
         this.loader = Executors.newFixedThreadPool(2, daemon("rate-limit-load"));
         this.syncer = Executors.newSingleThreadScheduledExecutor(daemon("rate-limit-sync"));
         Duration idle = Duration.ofMinutes(2);
-        this.authenticated = new SharedBuckets("id:", authenticated, store, loader, idle);
-        this.publicPaths = new SharedBuckets("public:", publicPaths, store, loader, idle);
-        this.token = new SharedBuckets("token:", token, store, loader, idle);
+        this.authenticated = new SharedBuckets("id:", settings.authenticatedPerMinute(), store, loader, idle);
+        this.publicPaths = new SharedBuckets("public:", settings.publicPerMinute(), store, loader, idle);
+        this.token = new SharedBuckets("token:", settings.tokenPerMinute(), store, loader, idle);
     }
 
     void start(@Observes StartupEvent event) {

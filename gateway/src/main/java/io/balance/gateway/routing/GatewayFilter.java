@@ -2,9 +2,7 @@ package io.balance.gateway.routing;
 
 import io.balance.gateway.audit.AuditLog;
 import io.balance.gateway.auth.TokenVerifier;
-import io.balance.gateway.problem.Problem;
 import io.balance.gateway.ratelimit.RateLimits;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -15,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every request passes here first (before the gateway's own resources, Swagger UI and static pages):
@@ -54,10 +51,8 @@ public class GatewayFilter {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "balance.limits.max-body-size")
-    MemorySize maxBodySize;
-    @ConfigProperty(name = "balance.limits.import-max-body-size")
-    MemorySize importMaxBodySize;
+    @Inject
+    BodyLimits limits;
 
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(this::handle);
@@ -73,7 +68,7 @@ public class GatewayFilter {
         } catch (CanonicalPath.Ambiguous e) {
             securityHeaders(rc, "/", GatewayRoute.AUTHENTICATED);
             metricsTemplate(rc, "/{invalid}");
-            Problem.send(response, 400, "bad-path", "Invalid path", e.getMessage(), null);
+            RoutingProblems.send(response, 400, "bad-path", "Invalid path", e.getMessage(), null);
             return;
         }
         if (!canonical.encoded().equals(raw)) {
@@ -88,7 +83,7 @@ public class GatewayFilter {
 
         if (route == GatewayRoute.MANAGEMENT) {
             metricsTemplate(rc, "/q/**");
-            Problem.send(response, 404, "not-found", "Not found", "management endpoints are not served here", null);
+            RoutingProblems.send(response, 404, "not-found", "Not found", "management endpoints are not served here", null);
             return;
         }
         if (route == GatewayRoute.PAGE) {
@@ -123,25 +118,25 @@ public class GatewayFilter {
         }
         if (retryAfter > 0) {
             response.putHeader("Retry-After", Long.toString(retryAfter));
-            Problem.send(response, 429, "too-many-requests", "Too many requests",
+            RoutingProblems.send(response, 429, "too-many-requests", "Too many requests",
                     "rate limit exceeded; retry after " + retryAfter + " s", path);
             return;
         }
 
         // size limit: a declared length is checked now; a chunked body is counted while it streams
-        long limit = RouteTable.isImport(path) ? importMaxBodySize.asLongValue() : maxBodySize.asLongValue();
+        long limit = RouteTable.isImport(path) ? limits.importMaxBodySize().asLongValue() : limits.maxBodySize().asLongValue();
         String length = request.getHeader("Content-Length");
         if (length != null) {
             long declared;
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                Problem.send(response, 400, "bad-request", "Invalid Content-Length", "not a number: " + length, path);
+                RoutingProblems.send(response, 400, "bad-request", "Invalid Content-Length", "not a number: " + length, path);
                 return;
             }
             if (declared > limit) {
                 response.putHeader("Connection", "close");
-                Problem.send(response, 413, "payload-too-large", "Payload too large",
+                RoutingProblems.send(response, 413, "payload-too-large", "Payload too large",
                         "the body has " + declared + " bytes; at most " + limit + " are accepted here", path);
                 return;
             }
@@ -157,7 +152,7 @@ public class GatewayFilter {
                 } else {
                     LOG.error("cannot write the audit entry; request refused", written.cause());
                     response.putHeader("Connection", "close");
-                    Problem.send(response, 503, "service-unavailable", "Service unavailable",
+                    RoutingProblems.send(response, 503, "service-unavailable", "Service unavailable",
                             "the audit trail cannot be written now; try again shortly", path);
                 }
             });
@@ -171,7 +166,7 @@ public class GatewayFilter {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         if (rule == null) {
-            Problem.send(response, 404, "not-found", "Not found", "no API at " + path, path);
+            RoutingProblems.send(response, 404, "not-found", "Not found", "no API at " + path, path);
             return;
         }
         String service = rule.service();
@@ -182,7 +177,7 @@ public class GatewayFilter {
                 // Quarkus REST, bounded by the declared length checked above (the HTTP/2 codec refuses a body longer
                 // than it declares); a body of unknown length is refused before anything is read.
                 if (length == null) {
-                    Problem.send(response, 411, "length-required", "Length required",
+                    RoutingProblems.send(response, 411, "length-required", "Length required",
                             "a request body over HTTP/2 to the gateway's own resources needs a Content-Length", path);
                 } else {
                     rc.next();
@@ -219,7 +214,7 @@ public class GatewayFilter {
             if (body.length() + (long) chunk.length() > limit) {
                 refused[0] = true;
                 rc.response().putHeader("Connection", "close");
-                Problem.send(rc.response(), 413, "payload-too-large", "Payload too large",
+                RoutingProblems.send(rc.response(), 413, "payload-too-large", "Payload too large",
                         "the body exceeds " + limit + " bytes", path);
                 return;
             }
@@ -237,7 +232,7 @@ public class GatewayFilter {
 
     private static void unauthorized(HttpServerResponse response, String path, String detail) {
         response.putHeader("WWW-Authenticate", "Bearer realm=\"balance\"");
-        Problem.send(response, 401, "unauthorized", "Authentication required", detail, path);
+        RoutingProblems.send(response, 401, "unauthorized", "Authentication required", detail, path);
     }
 
     static boolean hasBody(HttpMethod method) {

@@ -1,11 +1,10 @@
 package io.balance.gateway.routing;
 
-import io.balance.gateway.problem.Problem;
+import io.balance.kit.problem.Problem;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,11 +21,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,31 +56,25 @@ public class ServiceProxies {
 
     @jakarta.inject.Inject
     io.balance.gateway.audit.AuditOutcomes auditOutcomes;
-    @ConfigProperty(name = "balance.proxy.connect-timeout")
-    Duration connectTimeout;
-    @ConfigProperty(name = "balance.proxy.idle-timeout")
-    Duration idleTimeout;
-    @ConfigProperty(name = "balance.proxy.max-connections-per-service")
-    int maxConnections;
-    @ConfigProperty(name = "balance.proxy.circuit.request-volume")
-    int requestVolume;
-    @ConfigProperty(name = "balance.proxy.circuit.failure-ratio")
-    double failureRatio;
-    @ConfigProperty(name = "balance.proxy.circuit.open-duration")
-    Duration openDuration;
+    @jakarta.inject.Inject
+    ProxySettings settings;
+    @jakarta.inject.Inject
+    ServiceEndpoints endpoints;
 
     void start(@Observes StartupEvent event, Vertx vertx, Config config) {
         this.vertx = vertx;
         // the configured maximum is per service for the whole gateway: shared out over the event loops
         int loops = config.getOptionalValue("quarkus.vertx.event-loops-size", Integer.class)
                 .orElse(2 * Runtime.getRuntime().availableProcessors());
+        int maxConnections = settings.maxConnectionsPerService();
         connectionsPerLoop = Math.max(1, (maxConnections + loops - 1) / loops);
-        for (String name : new String[] {"school", "indicator", "survey", "supervision"}) {
-            URI url = URI.create(config.getValue("balance.services." + name + ".url", String.class));
+        ProxySettings.Circuit circuit = settings.circuit();
+        for (Map.Entry<String, ServiceEndpoints.Endpoint> endpoint : endpoints.byName().entrySet()) {
+            String name = endpoint.getKey();
+            URI url = endpoint.getValue().url();
             // where the service publishes its document: its management port once it has one
-            String openApiUrl = config.getOptionalValue("balance.services." + name + ".openapi-url", String.class)
-                    .orElse(url + "/q/openapi");
-            Breaker breaker = new Breaker(name, requestVolume, failureRatio, openDuration);
+            String openApiUrl = endpoint.getValue().openapiUrl().orElse(url + "/q/openapi");
+            Breaker breaker = new Breaker(name, circuit.requestVolume(), circuit.failureRatio(), circuit.openDuration());
             services.put(name, new Service(name, url, openApiUrl, breaker));
             LOG.infof("routing to %s at %s", name, url);
         }
@@ -113,7 +104,7 @@ public class ServiceProxies {
 
     private Map<String, HttpProxy> newProxies() {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false),
@@ -129,7 +120,7 @@ public class ServiceProxies {
                             .setServer(address)
                             .setHost(url.getHost())
                             .setPort(port(url))
-                            .setIdleTimeout(idleTimeout.toMillis())))
+                            .setIdleTimeout(settings.idleTimeout().toMillis())))
                     .addInterceptor(auditOutcomes) // first: it sees every answer, the Guard's problems included
                     .addInterceptor(new Guard(service.name(), service.breaker())));
         }
@@ -228,7 +219,7 @@ public class ServiceProxies {
                     .setStatusCode(status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Cache-Control", "no-store")
-                    .setBody(Body.body(Buffer.buffer(Problem.json(status, type, title, detail, instance, null).encode())));
+                    .setBody(Body.body(RoutingProblems.body(status, type, title, detail, instance)));
             if (retryAfter > 0) {
                 response.putHeader("Retry-After", Long.toString(retryAfter));
             }

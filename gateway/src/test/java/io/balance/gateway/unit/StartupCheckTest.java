@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.balance.gateway.auth.Bootstrap;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,18 +39,6 @@ class StartupCheckTest {
     }
 
     private static void invoke(String password, String sign, String verify, boolean relaxed) throws Exception {
-        Bootstrap bootstrap = new Bootstrap();
-        set(bootstrap, "adminPassword", Optional.ofNullable(password));
-        set(bootstrap, "signKey", Optional.ofNullable(sign));
-        set(bootstrap, "verifyKey", Optional.ofNullable(verify));
-        Method check = Bootstrap.class.getDeclaredMethod("check", boolean.class);
-        check.setAccessible(true);
-        check.invoke(bootstrap, relaxed);
-    }
-
-    private static void set(Object target, String name, Object value) throws Exception {
-        Field field = Bootstrap.class.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(target, value);
+        Bootstrap.check(relaxed, Optional.ofNullable(password), Optional.ofNullable(sign), Optional.ofNullable(verify));
     }
 }

@@ -8,10 +8,13 @@ import io.balance.school.common.Json;
 import io.balance.kit.problem.ProblemException;
 import io.balance.school.registry.School;
 import io.balance.school.registry.SchoolInput;
+import io.balance.school.registry.SchoolRequest;
+import io.balance.school.registry.SchoolType;
 import io.balance.school.registry.SchoolService;
 import io.balance.school.report.ReportRevision;
 import io.balance.school.report.ReportService;
 import io.balance.school.report.ReportStatus;
+import io.balance.school.report.ReportInput;
 import io.balance.school.report.ReportValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +35,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ImportService {
-    private static final Set<String> ROW_FIELDS = Set.of("school", "report");
-
     @Inject
     ImportConfig config;
 
@@ -106,46 +106,64 @@ public class ImportService {
     record Prepared(ImportRow row, String code, SchoolInput school, AnnualReportV1 report) {
     }
 
+    /** An import row: its two parts are bound one by one, so that a wrong school still has its report checked. */
+    record RowParts(JsonNode school, JsonNode report) {
+    }
+
     /** Validates one row completely without touching the database: a Prepared or a RowError. */
     static Object prepare(ImportRow row, String county, int year, Map<String, Integer> seen) {
         Errors errors = new Errors();
         JsonNode node = row.node();
-        String code = null;
         if (node == null || !node.isObject()) {
             errors.add("(row)", "must be an object {\"school\": {...}, \"report\": {...}}");
             return rowError(row, null, errors.list());
         }
-        Json.rejectUnknown(node, "", ROW_FIELDS, errors);
-        JsonNode schoolNode = Json.object(node, "school", "", true, errors);
-        SchoolInput school = null;
-        if (schoolNode != null) {
-            String field = schoolNode.has("code") && !schoolNode.has("schoolCode") ? "code" : "schoolCode";
-            code = Json.code(schoolNode, field, "school", true, 10, errors);
-            school = SchoolInput.parse(schoolNode, "school", false, errors);
-            if (school != null && school.countyCode() != null && !school.countyCode().equals(county)) {
-                errors.add("school.countyCode", "must be the import's county " + county + " (or be left out)");
-            }
-            if (code != null) {
-                Integer first = seen.putIfAbsent(code, row.row());
-                if (first != null) {
-                    errors.add("school.schoolCode", "school " + code + " appears already in row " + first);
-                }
+        RowParts parts = Json.bind(node, RowParts.class, "", errors);
+        if (parts == null) {
+            return rowError(row, null, errors.list());
+        }
+        SchoolRequest request = present(parts.school(), "school", errors)
+                ? Json.bind(parts.school(), SchoolRequest.class, "school", errors) : null;
+        SchoolInput school = request == null ? null : SchoolInput.from(request, "school", false, errors);
+        String code = request == null ? null : code(request, errors);
+        if (school != null && school.countyCode() != null && !school.countyCode().equals(county)) {
+            errors.add("school.countyCode", "must be the import's county " + county + " (or be left out)");
+        }
+        if (code != null) {
+            Integer first = seen.putIfAbsent(code, row.row());
+            if (first != null) {
+                errors.add("school.schoolCode", "school " + code + " appears already in row " + first);
             }
         }
         // check the report too even when other school attributes are wrong: all problems of a row at once
-        io.balance.school.registry.SchoolType type = school != null ? school.type()
-                : schoolNode != null && schoolNode.path("type").isTextual()
-                ? io.balance.school.registry.SchoolType.parse(schoolNode.get("type").asText()) : null;
+        SchoolType type = school != null ? school.type() : SchoolInput.typeOf(request);
         AnnualReportV1 report = null;
-        if (type != null) {
-            report = ReportValidator.validate(node.get("report"), type, "report", errors);
-        } else if (node.get("report") == null) {
-            errors.add("report", "is required");
+        if (present(parts.report(), "report", errors) && type != null) {
+            ReportInput input = Json.bind(parts.report(), ReportInput.class, "report", errors);
+            report = input == null ? null : ReportValidator.validate(input, type, "report", errors);
         }
         if (!errors.isEmpty()) {
             return rowError(row, code, errors.list());
         }
         return new Prepared(row, code, school.withCounty(county), report);
+    }
+
+    private static boolean present(JsonNode part, String field, Errors errors) {
+        if (part == null || part.isNull()) {
+            errors.add(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    /** The row's school code: schoolCode, or code as spreadsheets name it; null when missing or malformed. */
+    private static String code(SchoolRequest request, Errors errors) {
+        boolean alias = request.schoolCode() == null && request.code() != null;
+        String code = alias ? request.code() : request.schoolCode();
+        if (code == null) {
+            errors.add("school.schoolCode", "is required");
+        }
+        return code == null || errors.has(alias ? "school.code" : "school.schoolCode") ? null : code;
     }
 
     /** Stores valid rows in the current transaction; returns rows rejected by the state they meet (nothing stored for them). */

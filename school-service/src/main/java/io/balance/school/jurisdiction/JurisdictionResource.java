@@ -32,15 +32,6 @@ public class JurisdictionResource {
     @Inject
     Caller caller;
 
-    /** The request body as documented; parsed by hand so that every bad field is reported. */
-    public record JurisdictionInput(String name, Jurisdiction.Level level, String parentCode, Long residentPopulation,
-            @Schema(description = "resident population of the urban area (城区); counties only, optional, with town"
-                    + " and rural all three or none, summing to residentPopulation: the survey's sample is split"
-                    + " by location in proportion to it") Long urbanPopulation,
-            @Schema(description = "resident population of town areas (镇区)") Long townPopulation,
-            @Schema(description = "resident population of rural areas (乡村)") Long ruralPopulation) {
-    }
-
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,7 +44,7 @@ public class JurisdictionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JurisdictionView.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JurisdictionView.class)))
-    public Response put(@PathParam("code") String code, String body) {
+    public Response put(@PathParam("code") String code, JurisdictionInput body) {
         JurisdictionService.Result r = service.put(code, body, caller);
         return Response.status(r.created() ? 201 : 200).entity(JurisdictionView.of(r.jurisdiction())).build();
     }

@@ -1,13 +1,11 @@
 package io.balance.school.jurisdiction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.JurisdictionChangedV1;
 import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.Topics;
 import io.balance.kit.caller.Caller;
 import io.balance.school.access.Access;
 import io.balance.school.common.Errors;
-import io.balance.school.common.Json;
 import io.balance.kit.problem.ProblemException;
 import io.balance.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,15 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 @ApplicationScoped
 public class JurisdictionService {
-    private static final Set<String> FIELDS = Set.of("name", "level", "parentCode", "residentPopulation", "code",
-            "urbanPopulation", "townPopulation", "ruralPopulation");
     private static final List<String> SPLIT = List.of("urbanPopulation", "townPopulation", "ruralPopulation");
-    /** China's population is about 1.41 billion; a single division above that is a typo. */
-    private static final long MAX_POPULATION = 1_500_000_000L;
 
     @Inject
     Outbox outbox;
@@ -38,7 +31,7 @@ public class JurisdictionService {
 
     /** Creates or changes a jurisdiction; emits JurisdictionChangedV1 when something actually changed. */
     @Transactional
-    public Result put(String code, String body, Caller caller) {
+    public Result put(String code, JurisdictionInput body, Caller caller) {
         Errors errors = new Errors();
         JurisdictionScope.Level codeLevel = null;
         if (code == null || !code.matches("\\d{6}")) {
@@ -46,19 +39,19 @@ public class JurisdictionService {
         } else {
             codeLevel = JurisdictionScope.levelOf(code);
         }
-        JsonNode root = Json.parse(body);
-        if (!root.isObject()) {
+        if (body == null) {
             throw ProblemException.invalid("(body)", "must be a JSON object");
         }
-        Json.rejectUnknown(root, "", FIELDS, errors);
-        String name = Json.text(root, "name", "", true, 100, errors);
-        Jurisdiction.Level level = Json.enumeration(root, "level", "", true, Jurisdiction.Level.class,
-                v -> Json.byName(Jurisdiction.Level.class, v), errors);
-        String parentCode = Json.code(root, "parentCode", "", false, 6, errors);
-        Long population = Json.integer(root.get("residentPopulation"), "residentPopulation",
-                level == Jurisdiction.Level.COUNTY, 0, MAX_POPULATION, errors);
-        List<Long> split = populationSplit(root, level, population, errors);
-        if (root.hasNonNull("code") && root.get("code").isTextual() && !root.get("code").asText().equals(code)) {
+        errors.validate(body, "");
+        String name = body.name() == null ? null : body.name().strip();
+        Jurisdiction.Level level = errors.has("level") ? null : Jurisdiction.Level.valueOf(body.level());
+        String parentCode = body.parentCode();
+        Long population = errors.has("residentPopulation") ? null : body.residentPopulation();
+        if (level == Jurisdiction.Level.COUNTY && body.residentPopulation() == null) {
+            errors.add("residentPopulation", "is required for a county");
+        }
+        List<Long> split = populationSplit(body, level, population, errors);
+        if (body.code() != null && !body.code().equals(code)) {
             errors.add("code", "the body's code differs from the path's code " + code);
         }
         if (codeLevel != null && level != null && !codeLevel.name().equals(level.name())) {
@@ -129,21 +122,21 @@ public class JurisdictionService {
      * Urban / town / rural resident population (城区 / 镇区 / 乡村): a county's, all three or none, adding up to its
      * resident population (the three areas partition it). Three nulls when not given.
      */
-    private static List<Long> populationSplit(JsonNode root, Jurisdiction.Level level, Long population, Errors errors) {
+    private static List<Long> populationSplit(JurisdictionInput body, Jurisdiction.Level level, Long population,
+                                              Errors errors) {
+        List<Long> given = java.util.Arrays.asList(body.urbanPopulation(), body.townPopulation(), body.ruralPopulation());
+        boolean any = given.stream().anyMatch(Objects::nonNull);
         List<Long> split = new ArrayList<>();
-        boolean any = false;
-        for (String field : SPLIT) {
-            Long n = Json.integer(root.get(field), field, false, 0, MAX_POPULATION, errors);
-            any |= root.has(field) && !root.get(field).isNull();
-            split.add(n);
+        for (int i = 0; i < SPLIT.size(); i++) {
+            split.add(errors.has(SPLIT.get(i)) ? null : given.get(i));
         }
-        if (!any) {
+        if (!any || SPLIT.stream().anyMatch(errors::has)) {
             return split;
         }
         if (level != null && level != Jurisdiction.Level.COUNTY) {
             errors.add(SPLIT.get(0), "the urban / town / rural split is recorded for counties only");
         } else if (split.contains(null)) {
-            SPLIT.stream().filter(f -> !root.hasNonNull(f))
+            SPLIT.stream().filter(f -> given.get(SPLIT.indexOf(f)) == null)
                     .forEach(f -> errors.add(f, "is required when any of urbanPopulation, townPopulation and"
                             + " ruralPopulation is given"));
         } else if (population != null && split.stream().mapToLong(Long::longValue).sum() != population) {

@@ -1,38 +1,53 @@
 package io.balance.school.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.school.common.Errors;
-import io.balance.school.common.Json;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.function.Function;
 
-/** A school's attributes as sent in {@code PUT /schools/{code}} or in one bulk-import row. */
+/** A school's attributes, checked: from {@code PUT /schools/{code}} or one bulk-import row. */
 public record SchoolInput(String name, String countyCode, SchoolType type, Location location,
                           boolean publicSchool, boolean boarding) {
-    private static final Set<String> FIELDS =
-            Set.of("schoolCode", "code", "name", "countyCode", "type", "location", "publicSchool", "boarding");
-
     /**
-     * Reads and checks the attributes; returns null when any is invalid (the errors say which).
+     * Checks the attributes as sent; returns null when any is invalid (the errors say which).
      *
      * @param countyRequired false in a bulk import, where the county comes from the path
      */
-    public static SchoolInput parse(JsonNode node, String path, boolean countyRequired, Errors errors) {
+    public static SchoolInput from(SchoolRequest request, String path, boolean countyRequired, Errors errors) {
         int before = errors.size();
-        if (node == null || !node.isObject()) {
+        if (request == null) {
             errors.add(path.isEmpty() ? "(body)" : path, "must be a JSON object");
             return null;
         }
-        Json.rejectUnknown(node, path, FIELDS, errors);
-        String name = Json.text(node, "name", path, true, 200, errors);
-        String county = Json.code(node, "countyCode", path, countyRequired, 6, errors);
-        SchoolType type = Json.enumeration(node, "type", path, true, SchoolType.class, SchoolType::parse, errors);
-        Location location = Json.enumeration(node, "location", path, true, Location.class, Location::parse, errors);
-        Boolean publicSchool = Json.bool(node, "publicSchool", path, true, errors);
-        Boolean boarding = Json.bool(node, "boarding", path, true, errors);
+        errors.validate(request, path);
+        if (countyRequired && request.countyCode() == null) {
+            errors.add(Errors.child(path, "countyCode"), "is required");
+        }
+        SchoolType type = lookup(request.type(), SchoolType::parse, SchoolType.values(), Errors.child(path, "type"), errors);
+        Location location = lookup(request.location(), Location::parse, Location.values(),
+                Errors.child(path, "location"), errors);
         if (errors.size() > before) {
             return null;
         }
-        return new SchoolInput(name, county, type, location, publicSchool, boarding);
+        return new SchoolInput(request.name().strip(), request.countyCode(), type, location, request.publicSchool(),
+                request.boarding());
+    }
+
+    /** The type a row names, if it names one: a report is checked against it even when other attributes are wrong. */
+    public static SchoolType typeOf(SchoolRequest request) {
+        return request == null || request.type() == null ? null : SchoolType.parse(request.type());
+    }
+
+    /** By code or by Chinese label; an unknown value is an error naming the values there are. */
+    private static <E extends Enum<E>> E lookup(String value, Function<String, E> parse, E[] values, String field,
+                                                Errors errors) {
+        if (value == null || value.isBlank()) {
+            return null; // reported by the annotations
+        }
+        E e = parse.apply(value);
+        if (e == null) {
+            errors.add(field, "unknown value \"" + value.strip() + "\"; expected one of " + Arrays.toString(values));
+        }
+        return e;
     }
 
     public boolean sameAs(School s) {

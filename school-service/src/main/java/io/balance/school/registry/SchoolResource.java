@@ -59,7 +59,7 @@ public class SchoolResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
-    public Response put(@PathParam("schoolCode") String code, String body) {
+    public Response put(@PathParam("schoolCode") String code, SchoolRequest body) {
         SchoolService.Result r = service.put(code, body, caller);
         return Response.status(r.created() ? 201 : 200).entity(SchoolView.of(r.school())).build();
     }

@@ -1,13 +1,11 @@
 package io.balance.school.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.Role;
 import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.Topics;
 import io.balance.kit.caller.Caller;
 import io.balance.school.access.Access;
 import io.balance.school.common.Errors;
-import io.balance.school.common.Json;
 import io.balance.kit.problem.ProblemException;
 import io.balance.school.jurisdiction.Jurisdiction;
 import io.balance.kit.outbox.Outbox;
@@ -28,14 +26,13 @@ public class SchoolService {
     }
 
     @Transactional
-    public Result put(String code, String body, Caller caller) {
+    public Result put(String code, SchoolRequest body, Caller caller) {
         if (code == null || !code.matches("\\d{10}")) {
             throw ProblemException.invalid("schoolCode", "must be a 10-digit school identifier (学校标识码), got \"" + code + "\"");
         }
-        JsonNode root = Json.parse(body);
         Errors errors = new Errors();
-        SchoolInput input = SchoolInput.parse(root, "", true, errors);
-        if (root.isObject() && root.hasNonNull("schoolCode") && !code.equals(root.get("schoolCode").asText())) {
+        SchoolInput input = SchoolInput.from(body, "", true, errors);
+        if (body != null && body.schoolCode() != null && !code.equals(body.schoolCode())) {
             errors.add("schoolCode", "the body's schoolCode differs from the path's " + code);
         }
         errors.throwIfAny();

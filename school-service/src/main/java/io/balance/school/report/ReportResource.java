@@ -4,6 +4,8 @@ import io.balance.contracts.AnnualReportV1;
 import io.balance.kit.caller.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +36,7 @@ public class ReportResource {
     @Inject
     Caller caller;
 
-    public record RejectBody(String reason) {
+    public record RejectBody(@NotBlank @Size(max = 2000) String reason) {
     }
 
     @GET
@@ -57,7 +59,7 @@ public class ReportResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "409", description = "The report is SUBMITTED (under review)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response put(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year, String body) {
+    public Response put(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year, ReportInput body) {
         ReportService.PutResult r = service.put(schoolCode, year, body, caller);
         return Response.status(r.created() ? 201 : 200).entity(service.current(schoolCode, year, caller)).build();
     }
@@ -118,7 +120,8 @@ public class ReportResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = RejectBody.class)))
     @APIResponse(responseCode = "409", description = "The report is not in the state this transition starts from",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ReportView reject(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year, String body) {
+    public ReportView reject(@PathParam("schoolCode") String schoolCode, @PathParam("year") String year,
+                             RejectBody body) {
         service.reject(schoolCode, year, body, caller);
         return service.current(schoolCode, year, caller);
     }

@@ -1,6 +1,5 @@
 package io.balance.school.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.contracts.AnnualReportV1;
 import io.balance.contracts.ReportApprovedV1;
 import io.balance.contracts.Topics;
@@ -35,15 +34,14 @@ public class ReportService {
     }
 
     @Transactional
-    public PutResult put(String schoolCode, String yearParam, String body, Caller caller) {
+    public PutResult put(String schoolCode, String yearParam, ReportInput body, Caller caller) {
         School school = lockReadable(schoolCode, caller);
         if (!access.canEditReport(school.code, school.countyCode)) {
             throw ProblemException.forbidden("you may read but not change the reports of school " + schoolCode);
         }
         Errors errors = new Errors();
         int year = parseYear(yearParam, errors);
-        JsonNode root = Json.parse(body);
-        AnnualReportV1 report = ReportValidator.validate(root, school.type, "", errors);
+        AnnualReportV1 report = ReportValidator.validate(body, school.type, "", errors);
         errors.throwIfAny();
         return writeDraft(school, year, report, ReportRevision.latest(school.code, year), caller.name(), API);
     }
@@ -82,22 +80,20 @@ public class ReportService {
     }
 
     @Transactional
-    public ReportRevision reject(String schoolCode, String yearParam, String body, Caller caller) {
+    public ReportRevision reject(String schoolCode, String yearParam, ReportResource.RejectBody body, Caller caller) {
         School school = lockReadable(schoolCode, caller);
         if (!access.canReview(school.countyCode)) {
             throw ProblemException.forbidden("only the county, the province or a system administrator rejects reports");
         }
         Errors errors = new Errors();
         int year = parseYear(yearParam, errors);
-        JsonNode root = Json.parse(body);
-        String reason = null;
-        if (!root.isObject()) {
+        if (body == null) {
             errors.add("(body)", "must be a JSON object {\"reason\": \"...\"}");
         } else {
-            Json.rejectUnknown(root, "", java.util.Set.of("reason"), errors);
-            reason = Json.text(root, "reason", "", true, 2000, errors);
+            errors.validate(body, "");
         }
         errors.throwIfAny();
+        String reason = body.reason().strip();
         ReportRevision r = existing(school, year);
         requireStatus(r, ReportStatus.SUBMITTED, "rejected");
         Instant now = Instant.now();

@@ -19,9 +19,14 @@ public final class JsonErrors {
     }
 
     public static FieldError of(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && m.getCause() instanceof com.fasterxml.jackson.core.JsonParseException p) {
+            // malformed JSON inside a bound record arrives wrapped with the path of the property being bound
+            // (students), not of where the parser stopped (students.PRIMARY): the parser knows better
+            e = p;
+        }
         String field = "";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = pathOf(m);
+        if (e instanceof JsonMappingException m) {
+            field = pathOf(m); // empty: the body as a whole has the wrong shape (an array for an object), "(body)"
         } else if (e.getProcessor() instanceof JsonParser p) {
             field = pathOf(p.getParsingContext());
         }
