@@ -1,7 +1,7 @@
 package io.balance.survey.response;
 
 import io.agroal.api.AgroalDataSource;
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.survey.config.SurveyConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -65,7 +65,7 @@ public class ResponseWriter {
     /**
      * Stores {@code row} durably, or finds that its invitation already has an answer. Completes on a writer thread
      * once the row's commit is durable: true when this row was stored, false when the invitation had been answered
-     * before; fails with 503 ({@link ApiException}) when the database cannot take the answer now.
+     * before; fails with 503 ({@link ProblemException}) when the database cannot take the answer now.
      */
     public CompletableFuture<Boolean> storeAsync(Row row) {
         return batcher.submitAsync(row);
