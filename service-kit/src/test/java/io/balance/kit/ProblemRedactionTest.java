@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.infra.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,35 +26,8 @@ class ProblemRedactionTest {
     @Test
     void theSecretLeavesNeitherInTheInstanceNorInTheLog() {
         String token = EmbeddedInfra.keys().mint("u-admin", "SYSTEM_ADMIN", null);
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                StringBuilder sb = new StringBuilder(String.valueOf(r.getMessage()));
-                if (r.getParameters() != null) {
-                    for (Object p : r.getParameters()) {
-                        sb.append(' ').append(p);
-                    }
-                }
-                for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
-                    sb.append(' ').append(t);
-                }
-                synchronized (lines) {
-                    lines.add(sb.toString());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.start()) {
             given().auth().oauth2(token).get("/api/probe/secret/" + SECRET).then().statusCode(404)
                     .body("instance", equalTo("/api/probe/secret/{token}"));
             given().auth().oauth2(token).get("/api/probe/secret/" + SECRET + "/fail").then().statusCode(500)
@@ -65,15 +35,12 @@ class ProblemRedactionTest {
             // a path the redactor does not touch keeps its instance
             given().auth().oauth2(token).get("/api/probe/limited").then().statusCode(429)
                     .body("instance", equalTo("/api/probe/limited"));
-        } finally {
-            root.removeHandler(capture);
+            lines = log.lines();
         }
-        synchronized (lines) {
-            assertTrue(lines.stream().anyMatch(l -> l.contains("/api/probe/secret/{token}/fail")
-                    && l.contains(IllegalStateException.class.getName())), "the failure is logged: " + lines);
-            for (String l : lines) {
-                assertFalse(l.contains(SECRET), "the secret in a log line: " + l);
-            }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("/api/probe/secret/{token}/fail")
+                && l.contains(IllegalStateException.class.getName())), "the failure is logged: " + lines);
+        for (String l : lines) {
+            assertFalse(l.contains(SECRET), "the secret in a log line: " + l);
         }
     }
 }
