@@ -227,6 +227,7 @@ public class SurveyService {
         Survey current = find(id);
         access.requireSupervise(caller, current.countyCode(), "closing the campaign");
         Survey s = db.tx(c -> closeLocked(c, id));
+        results.sendNow();
         cache.invalidate(id);
         return s;
     }

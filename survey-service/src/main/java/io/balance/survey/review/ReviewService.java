@@ -102,7 +102,7 @@ public class ReviewService {
             v.add("reason", "at most 1,000 characters");
         }
         v.throwIfInvalid();
-        return db.tx(c -> {
+        FlaggedAnswer.Review decided = db.tx(c -> {
             Survey s = surveys.find(c, surveyId, true).orElseThrow();
             if (!isFlagged(c, surveyId, responseId)) {
                 throw ProblemException.notFound("no flagged answer " + responseId + " in this survey");
@@ -132,6 +132,8 @@ public class ReviewService {
             }
             return review;
         });
+        results.sendNow();
+        return decided;
     }
 
     /** The audit trail of every review decision of a campaign, oldest first. */
