@@ -9,29 +9,34 @@ import io.balance.infra.EmbeddedPostgresServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
  * The move onto the kit's tables (V4 sets the old ones aside, the kit's repeatable migration creates its own,
- * R__survey_kit_carry_over carries over) on a database at V3 with unsent events and a read model, and on an
- * empty one: Flyway runs versioned migrations before repeatable ones, and the repeatables by description.
+ * R__survey_kit_carry_over carries over) on a database of the release before (V1 to V3) with unsent events and a
+ * read model, and on an empty one: Flyway runs versioned migrations before repeatable ones, and the repeatables by
+ * description.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "survey"))
 class MigrationUpgradeTest {
+    static final Path ROOT = Path.of(System.getProperty("balance.repo.root", ".."));
+    static final Path MIGRATIONS = ROOT.resolve("survey-service/src/main/resources/db/migration");
     static final String PAYLOAD = "{\"eventId\":\"e-unsent\",\"countyCode\":\"419981\",\"revision\":7,\"closed\":true}";
 
     @Test
     void anUpgradedDatabaseKeepsItsUnsentEventsAndItsRevisions() throws Exception {
         String url = database("survey_upgrade");
-        flyway(url, "3").migrate();
+        oldRelease(url).migrate();
         try (Connection c = connect(url); Statement st = c.createStatement()) {
             st.executeUpdate("insert into outbox_event (event_id, topic, event_key, payload, sent_at) values "
                     + "('e-sent', 'survey.results.v1', '419981', '{\"revision\":6}', now())");
@@ -42,7 +47,7 @@ class MigrationUpgradeTest {
             st.executeUpdate("insert into school (school_code, name, county_code, type, location, revision) "
                     + "values ('4199810001', '校', '419981', 'PRIMARY', 'URBAN', 2)");
         }
-        flyway(url, null).migrate();
+        flyway(url).migrate();
         try (Connection c = connect(url); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select event_id, topic, message_key, event_type, revision, payload, "
                     + "sent_at from outbox_event")) {
@@ -65,7 +70,7 @@ class MigrationUpgradeTest {
     @Test
     void aFreshDatabaseGetsTheKitsTablesOnly() throws Exception {
         String url = database("survey_fresh");
-        flyway(url, null).migrate();
+        flyway(url).migrate();
         try (Connection c = connect(url); Statement st = c.createStatement()) {
             assertEquals(0, one(st, "select count(*) from pg_tables where tablename like 'legacy_%'"));
             assertEquals(1, one(st, "select count(*) from information_schema.columns where table_name = "
@@ -76,12 +81,25 @@ class MigrationUpgradeTest {
         }
     }
 
-    private static Flyway flyway(String url, String target) {
-        Path root = Path.of(System.getProperty("balance.repo.root", ".."));
-        var config = Flyway.configure().dataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
-                .locations("filesystem:" + root.resolve("survey-service/src/main/resources/db/migration"),
-                        "filesystem:" + root.resolve("service-kit/src/main/resources/db/kit"));
-        return (target == null ? config : config.target(target)).load();
+    /** This release: the service's migrations and the kit's. */
+    private static Flyway flyway(String url) {
+        return Flyway.configure().dataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
+                .locations("filesystem:" + MIGRATIONS, "filesystem:" + ROOT.resolve("service-kit/src/main/resources/db/kit"))
+                .load();
+    }
+
+    /**
+     * The release before the kit: V1 to V3 alone (a target of 3 would not do: Flyway applies the repeatable
+     * migrations whatever the target, and the old release had none).
+     */
+    private static Flyway oldRelease(String url) throws Exception {
+        Path dir = Files.createTempDirectory("survey-v3");
+        for (String name : List.of("V1__survey.sql", "V2__results_response_count.sql",
+                "V3__supervision_and_review.sql")) {
+            Files.copy(MIGRATIONS.resolve(name), dir.resolve(name));
+        }
+        return Flyway.configure().dataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
+                .locations("filesystem:" + dir).load();
     }
 
     /** A new, empty database of the embedded server; returns its JDBC URL. */
