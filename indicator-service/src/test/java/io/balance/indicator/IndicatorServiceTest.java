@@ -17,6 +17,7 @@ import io.balance.contracts.Topics;
 import io.balance.indicator.Fixtures.Report;
 import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,12 +25,8 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,7 +139,14 @@ class IndicatorServiceTest {
                 .body("counties.find { it.countyCode == '999901' }.stages.PRIMARY.cv.R4", is(0.0744f));
 
         // and the change went out on indicator.evaluations.v1 through the outbox
-        List<Map<?, ?>> published = evaluationEvents("999901", 30);
+        List<ConsumerRecord<String, String>> records = evaluationEvents("999901", e -> true, 2, 30);
+        List<Map<?, ?>> published = records.stream().<Map<?, ?>>map(IndicatorServiceTest::payload).toList();
+        // the kit's relay: keyed by county, with the contract's headers
+        ConsumerRecord<String, String> first = records.get(0);
+        assertEquals(payload(first).get("eventId"), TopicReader.header(first, "eventId"));
+        assertEquals("EvaluationChangedV1", TopicReader.header(first, "eventType"));
+        assertEquals(String.valueOf(payload(first).get("revision")), TopicReader.header(first, "revision"));
+        assertEquals("indicator-service", TopicReader.header(first, "source"));
         assertTrue(published.stream().anyMatch(e -> "QUALITY_2017".equals(e.get("ruleSet")) && "FAIL".equals(e.get("verdict"))),
                 published.toString());
         assertTrue(published.stream().anyMatch(e -> "BASIC_2012".equals(e.get("ruleSet"))), published.toString());
@@ -378,41 +382,26 @@ class IndicatorServiceTest {
             EmbeddedInfra.kafka().start();
         }
         // the outbox row written with the change goes out once Kafka is back
-        List<Map<?, ?>> published = evaluationEvents(county, 90, found -> found.stream()
-                .anyMatch(e -> "QUALITY_2017".equals(e.get("ruleSet")) && ((Number) e.get("revision")).intValue() == 2));
+        List<Map<?, ?>> published = evaluationEvents(county, e -> "QUALITY_2017".equals(e.get("ruleSet"))
+                && ((Number) e.get("revision")).intValue() == 2, 1, 90).stream()
+                .<Map<?, ?>>map(IndicatorServiceTest::payload).toList();
         assertTrue(published.stream().anyMatch(e -> "QUALITY_2017".equals(e.get("ruleSet"))
                 && ((Number) e.get("revision")).intValue() == 2 && "FAIL".equals(e.get("verdict"))
                 && ((List<?>) e.get("failingParts")).contains("vetoes")), published.toString());
     }
 
-    /** Reads indicator.evaluations.v1 from the beginning with a fresh group until events for the county appear. */
-    static List<Map<?, ?>> evaluationEvents(String county, int seconds) {
-        return evaluationEvents(county, seconds, found -> found.size() >= 2);
+    /** The county's events on indicator.evaluations.v1 (from the beginning) whose payload matches, once {@code expected} arrived (1 s more for the rest). */
+    static List<ConsumerRecord<String, String>> evaluationEvents(String county, Predicate<Map<?, ?>> match, int expected,
+            int seconds) {
+        return TopicReader.read(Topics.INDICATOR_EVALUATIONS, r -> county.equals(r.key()) && match.test(payload(r)),
+                expected, Duration.ofSeconds(seconds), Duration.ofSeconds(1));
     }
 
-    static List<Map<?, ?>> evaluationEvents(String county, int seconds, java.util.function.Predicate<List<Map<?, ?>>> done) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<Map<?, ?>> found = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(Topics.INDICATOR_EVALUATIONS));
-            long end = System.currentTimeMillis() + seconds * 1000L;
-            while (System.currentTimeMillis() < end && !done.test(found)) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    if (county.equals(r.key())) {
-                        try {
-                            found.add(Events.JSON.readValue(r.value(), Map.class));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-            }
+    static Map<?, ?> payload(ConsumerRecord<String, String> r) {
+        try {
+            return Events.JSON.readValue(r.value(), Map.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return found;
     }
 }

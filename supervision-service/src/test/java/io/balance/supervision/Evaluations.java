@@ -1,41 +1,27 @@
 package io.balance.supervision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.balance.contracts.EvaluationChangedV1;
 import io.balance.contracts.EvaluationDetailsV1;
 import io.balance.contracts.Topics;
-import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.TopicWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces indicator.evaluations.v1 to the real broker as indicator-service does (JSON, key = county). */
 public final class Evaluations implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final KafkaProducer<String, String> producer;
-
-    public Evaluations() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
-        producer = new KafkaProducer<>(p);
-    }
+    private final TopicWriter topic = new TopicWriter();
 
     public void send(EvaluationChangedV1 e) {
         try {
-            producer.send(new ProducerRecord<>(Topics.INDICATOR_EVALUATIONS, e.countyCode(), JSON.writeValueAsString(e))).get();
-        } catch (Exception ex) {
+            topic.send(Topics.INDICATOR_EVALUATIONS, e.countyCode(), JSON.writeValueAsString(e));
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -61,6 +47,6 @@ public final class Evaluations implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        topic.close();
     }
 }

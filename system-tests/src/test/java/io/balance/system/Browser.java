@@ -1,9 +1,8 @@
 package io.balance.system;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import io.balance.infra.HeadlessChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,19 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -46,37 +40,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String base, int width, int height) {
-        String chromium = find("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        String driverPath = find("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium == null || driverPath == null) {
-            String message = "the console's browser tests need Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver); found browser=" + chromium + " driver=" + driverPath;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n\n!!!!! SKIPPING THE CONSOLE'S REAL-BROWSER TESTS: " + message + " !!!!!\n\n");
-            Assumptions.abort(message);
-        }
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("console-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN",
-                "--hide-scrollbars");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath))
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        ChromeDriver driver = HeadlessChromium.open("the console's browser tests", width, height);
         return new Browser(driver, base.replaceAll("/$", ""));
     }
 
@@ -197,14 +161,5 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-    }
-
-    private static String find(String... paths) {
-        for (String p : paths) {
-            if (new File(p).canExecute()) {
-                return p;
-            }
-        }
-        return null;
     }
 }

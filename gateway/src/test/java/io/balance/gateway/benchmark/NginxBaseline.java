@@ -1,9 +1,7 @@
 package io.balance.gateway.benchmark;
 
+import io.balance.infra.Ports;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +33,13 @@ final class NginxBaseline implements AutoCloseable {
         Path dir = Path.of("target", "nginx-bench").toAbsolutePath();
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("temp"));
-        int port = freePort();
+        int port = Ports.free();
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, config(dir, port, upstreamPort));
         Process process = new ProcessBuilder(BINARY, "-p", dir + "/", "-c", conf.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!listening(port)) {
+        while (!Ports.listening(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IllegalStateException("nginx did not start; see " + dir.resolve("logs"));
@@ -101,20 +99,5 @@ final class NginxBaseline implements AutoCloseable {
         String out = new String(v.getInputStream().readAllBytes()).trim();
         v.waitFor(5, TimeUnit.SECONDS);
         return out.replace("nginx version: ", "");
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.balance.indicator.common;
 
 import io.balance.contracts.JurisdictionScope;
+import io.balance.kit.problem.ProblemException;
 
 /** Path and query parameters checked by hand, so that a bad one is a 400 naming it (not a 404). */
 public final class Params {

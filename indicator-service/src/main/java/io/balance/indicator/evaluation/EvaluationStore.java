@@ -6,11 +6,10 @@ import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.EvaluationChangedV1;
 import io.balance.contracts.EvaluationDetailsV1;
 import io.balance.contracts.Topics;
-import io.balance.indicator.outbox.OutboxRelay;
 import io.balance.indicator.ruleset.RuleSet;
+import io.balance.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -21,12 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Persistence of evaluations: the stored headline per county, year and rule set (with a digest of the full
  * evaluation and a revision bumped on change) and, in the same transaction, the {@code indicator.evaluations.v1}
- * event in the outbox. Stored headlines serve trends ({@link #history}).
+ * event in the kit's {@link Outbox} (its relay publishes it after the commit). Stored headlines serve trends
+ * ({@link #history}).
  */
 @ApplicationScoped
 public class EvaluationStore {
@@ -35,9 +34,7 @@ public class EvaluationStore {
     @Inject
     ObjectMapper json;
     @Inject
-    OutboxRelay outbox;
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    Outbox outbox;
 
     /** Stored headlines of every year, oldest first, for trends. */
     public List<Summary> history(String countyCode, String ruleSet) {
@@ -89,7 +86,6 @@ public class EvaluationStore {
             on conflict (county_code, year, rule_set) do update set rule_set_version = excluded.rule_set_version,
                 revision = excluded.revision, verdict = excluded.verdict, based_on_reports = excluded.based_on_reports,
                 digest = excluded.digest, summary = excluded.summary, computed_at = excluded.computed_at""";
-    private static final String INSERT_OUTBOX = "insert into outbox_event (event_id, topic, message_key, payload) values (?, ?, ?, ?)";
 
     /** A writer of changed evaluations in batches of {@code batchSize} (the full recompute changes thousands). */
     public ChangeWriter writer(Connection c, int batchSize) throws SQLException {
@@ -109,13 +105,13 @@ public class EvaluationStore {
      */
     public final class ChangeWriter implements AutoCloseable {
         private final PreparedStatement evaluation;
-        private final PreparedStatement outboxRow;
+        private final Outbox.Batch events;
         private final int batchSize;
         private int pending;
 
         ChangeWriter(Connection c, int batchSize) throws SQLException {
             this.evaluation = c.prepareStatement(UPSERT_EVALUATION);
-            this.outboxRow = c.prepareStatement(INSERT_OUTBOX);
+            this.events = outbox.batch(c);
             this.batchSize = batchSize;
         }
 
@@ -131,14 +127,10 @@ public class EvaluationStore {
             evaluation.setString(8, digest);
             evaluation.setString(9, write(Summary.of(e)));
             evaluation.addBatch();
-            EvaluationChangedV1 event = new EvaluationChangedV1(UUID.randomUUID().toString(),
+            String eventId = Outbox.newEventId();
+            events.add(eventId, Topics.INDICATOR_EVALUATIONS, e.countyCode(), revision, new EvaluationChangedV1(eventId,
                     EvaluationChangedV1.SCHEMA_VERSION, Instant.now(), e.countyCode(), e.year(), e.ruleSet(), revision,
-                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs(), details);
-            outboxRow.setString(1, event.eventId());
-            outboxRow.setString(2, Topics.INDICATOR_EVALUATIONS);
-            outboxRow.setString(3, e.countyCode());
-            outboxRow.setString(4, write(event));
-            outboxRow.addBatch();
+                    e.verdict(), e.basedOnReports(), e.failingParts(), e.missingInputs(), details));
             if (++pending >= batchSize) {
                 flush();
             }
@@ -147,9 +139,8 @@ public class EvaluationStore {
         void flush() throws SQLException {
             if (pending > 0) {
                 evaluation.executeBatch();
-                outboxRow.executeBatch();
+                events.flush(); // the kit wakes its relay once the transaction has committed
                 pending = 0;
-                relayAfterCommit();
             }
         }
 
@@ -158,31 +149,11 @@ public class EvaluationStore {
             try {
                 flush();
             } finally {
-                evaluation.close();
-                outboxRow.close();
-            }
-        }
-    }
-
-    /** Wakes the outbox relay once the writing transaction has committed (once per transaction). */
-    private void relayAfterCommit() {
-        if (transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE
-                || transactions.getResource(OutboxNudge.class) != null) {
-            return;
-        }
-        transactions.putResource(OutboxNudge.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new OutboxNudge(outbox));
-    }
-
-    private record OutboxNudge(OutboxRelay relay) implements jakarta.transaction.Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                relay.nudge();
+                try {
+                    evaluation.close();
+                } finally {
+                    events.close();
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 package io.balance.indicator.evaluation;
 
-import io.balance.indicator.common.Caller;
+import io.balance.kit.caller.Caller;
 import io.balance.indicator.common.Params;
-import io.balance.indicator.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.indicator.ruleset.RuleSet;
 import io.balance.indicator.ruleset.RuleSetService;
 import io.quarkus.security.Authenticated;
@@ -42,7 +42,7 @@ public class SchoolIndicatorResource {
         String code = Params.school(schoolCode);
         int y = Params.year(year);
         String county = inputs.countyOfSchool(code);
-        if (county == null || !caller.mayReadSchool(code, county)) {
+        if (county == null || !caller.canReadSchool(code, county)) {
             throw ProblemException.notFound("school " + code + " not found");
         }
         CountyInputs.ApprovedReport report = inputs.report(code, y);

@@ -1,8 +1,9 @@
 package io.balance.indicator.finding;
 
-import io.balance.indicator.common.Caller;
+import io.balance.indicator.access.Access;
+import io.balance.kit.caller.Caller;
 import io.balance.indicator.common.Params;
-import io.balance.indicator.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,8 @@ public class FindingsResource {
     FindingsService service;
     @Inject
     Caller caller;
+    @Inject
+    Access access;
 
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredFindings.class)))
@@ -51,7 +54,7 @@ public class FindingsResource {
     public StoredFindings put(@PathParam("countyCode") String countyCode, @PathParam("year") String year, Findings findings) {
         String county = Params.county(countyCode);
         int y = Params.year(year);
-        caller.requireFindingsWrite(county);
+        access.requireFindingsWrite(county);
         return service.put(county, y, findings, caller.name());
     }
 }

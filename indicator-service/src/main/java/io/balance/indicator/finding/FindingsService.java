@@ -3,7 +3,7 @@ package io.balance.indicator.finding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.balance.indicator.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.indicator.evaluation.CountyInputsRepository;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.intake.ReadModel;

@@ -1,6 +1,7 @@
 package io.balance.indicator.finding;
 
-import io.balance.indicator.common.Problem.FieldError;
+import io.balance.kit.problem.FieldError;
+import io.balance.kit.problem.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class FindingsValidator {
     public static List<FieldError> validate(Findings f) {
         List<FieldError> errors = new ArrayList<>();
         if (f == null) {
-            errors.add(new FieldError("body", "a findings document is required"));
+            errors.add(new FieldError(Problem.BODY, "a findings document is required"));
             return errors;
         }
         Set<String> evidenceIds = new HashSet<>();

@@ -1,10 +1,12 @@
 package io.balance.indicator.intake;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.balance.indicator.common.Caller;
+import io.balance.indicator.access.Access;
 import io.balance.indicator.common.Params;
+import io.balance.kit.problem.ProblemException;
 import io.balance.indicator.evaluation.FullRecompute;
+import io.balance.kit.consumer.ConsumerStatus;
+import io.balance.kit.consumer.EventConsumers;
+import io.balance.kit.consumer.ReplayResult;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,9 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,33 +28,35 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operator endpoints (SYSTEM_ADMIN; not routed by the gateway, reached on the service itself): consumer status,
- * replay of every topic from the beginning, full re-evaluation.
+ * replay of every topic from the beginning (the kit's {@link EventConsumers}), full re-evaluation.
  */
 @Path("/api/v1/indicator/admin")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
     @Inject
-    IntakeConsumer consumer;
+    EventConsumers consumers;
+    @Inject
+    Intake intake;
     @Inject
     FullRecompute fullRecompute;
     @Inject
-    Caller caller;
-    @Inject
-    ObjectMapper quarkusJson;
+    Access access;
 
-    /** The consumer's status, typed for the API (the consumer reports it as a map). */
+    /** The intake consumer's status; {@code enabled} false when {@code balance.consumer.enabled=false}. */
     public record IntakeStatus(boolean enabled, boolean running, String groupId, List<String> topics,
-            long recordsConsumed, String lastBatchAt, boolean replaying, String lastError, String message) {
+            long recordsConsumed, long lag, String lastBatchAt, boolean replaying, String lastError, String message) {
+        static IntakeStatus of(boolean enabled, ConsumerStatus s, String message) {
+            return new IntakeStatus(enabled, s.running(), s.groupId(), s.topics(), s.recordsConsumed(), s.lag(),
+                    s.lastBatchAt() == null ? null : s.lastBatchAt().toString(), s.replaying(), s.lastError(), message);
+        }
     }
 
-    /** A finished replay: records re-applied, counties re-evaluated, duration. */
-    public record ReplayResult(long records, long countiesReevaluated, long millis) {
-    }
-
-    private <T> T typed(Map<String, Object> map, Class<T> type) {
-        // tolerate keys the consumer adds later; the record names what the API promises
-        return quarkusJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).convertValue(map, type);
+    private IntakeStatus status(String message) {
+        return consumers.status().stream().filter(s -> s.name().equals(intake.name())).findFirst()
+                .map(s -> IntakeStatus.of(consumers.enabled(), s, message))
+                .orElse(new IntakeStatus(false, false, null, intake.topics(), 0, 0, null, false, null,
+                        "the consumer is disabled (balance.consumer.enabled=false)"));
     }
 
     @APIResponse(responseCode = "200", description = "OK",
@@ -63,15 +65,15 @@ public class AdminResource {
     @GET
     @Path("/intake")
     public IntakeStatus intake() {
-        caller.requireSystemAdmin();
-        return typed(consumer.status(), IntakeStatus.class);
+        access.requireSystemAdmin();
+        return status(null);
     }
 
     /**
      * Clears the read model and rebuilds it from the beginning of every topic; evaluations whose result differs
      * afterwards get a new revision. Answers 200 with the result when done within {@code waitSeconds}, else 202.
      */
-    @APIResponse(responseCode = "200", description = "replayed within waitSeconds",
+    @APIResponse(responseCode = "200", description = "replayed within waitSeconds; summary: counties re-evaluated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayResult.class)))
     @APIResponse(responseCode = "202", description = "replay requested and still running",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeStatus.class)))
@@ -79,15 +81,16 @@ public class AdminResource {
     @POST
     @Path("/replay")
     public Response replay(@QueryParam("waitSeconds") Integer waitSeconds) throws Exception {
-        caller.requireSystemAdmin();
-        CompletableFuture<Map<String, Object>> done = consumer.requestReplay();
+        access.requireSystemAdmin();
+        if (!consumers.enabled()) {
+            throw ProblemException.conflict("the consumer is disabled (balance.consumer.enabled=false)");
+        }
+        CompletableFuture<List<ReplayResult>> done = consumers.replay();
         int wait = waitSeconds == null ? 0 : Math.max(0, Math.min(waitSeconds, 600));
         try {
-            return Response.ok(typed(done.get(wait, TimeUnit.SECONDS), ReplayResult.class)).build();
+            return Response.ok(done.get(wait, TimeUnit.SECONDS).get(0)).build();
         } catch (TimeoutException e) {
-            Map<String, Object> body = new LinkedHashMap<>(consumer.status());
-            body.put("message", "replay requested; GET /api/v1/indicator/admin/intake shows progress");
-            return Response.accepted(typed(body, IntakeStatus.class)).build();
+            return Response.accepted(status("replay requested; GET /api/v1/indicator/admin/intake shows progress")).build();
         }
     }
 
@@ -98,7 +101,7 @@ public class AdminResource {
     @POST
     @Path("/recompute")
     public List<FullRecompute.RecomputeStats> recompute(@QueryParam("year") String year) {
-        caller.requireSystemAdmin();
+        access.requireSystemAdmin();
         return fullRecompute.recomputeYears(year == null ? null : Params.year(year));
     }
 }

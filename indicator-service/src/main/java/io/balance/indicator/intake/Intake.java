@@ -1,6 +1,5 @@
 package io.balance.indicator.intake;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.JurisdictionChangedV1;
@@ -12,6 +11,8 @@ import io.balance.contracts.Topics;
 import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.intake.ReadModel.Affected;
 import io.balance.indicator.review.ReviewStages;
+import io.balance.kit.consumer.EventHandler;
+import io.balance.kit.consumer.Inbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,126 +23,136 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
 /**
- * Applies a polled batch of events to the read model in one transaction: de-duplicate on eventId, ignore older
- * revisions, then re-evaluate only the affected counties (writing the outbox) in the same transaction. Review
- * stages ({@code supervision.reviews.v1}) go to {@link ReviewStages} and re-evaluate nothing.
+ * The service's consumer (run by the kit's {@code EventConsumers}): the school topics, survey results and review
+ * stages, one consumer on all five so that a batch is applied in one transaction and each affected county is
+ * re-evaluated once per batch (writing the outbox in the same transaction). Each event is applied once and never
+ * over a newer revision of its aggregate ({@link Inbox#accept}). Review stages ({@code supervision.reviews.v1})
+ * go to {@link ReviewStages} and re-evaluate nothing. While a replay catches up nothing is re-evaluated; the
+ * affected counties are evaluated once at its end.
  */
 @ApplicationScoped
-public class Intake {
-    private static final Logger LOG = Logger.getLogger(Intake.class);
+public class Intake implements EventHandler {
+    static final List<String> TOPICS = List.of(Topics.JURISDICTIONS, Topics.SCHOOL_REGISTRY, Topics.SCHOOL_REPORTS,
+            Topics.SURVEY_RESULTS, Topics.SUPERVISION_REVIEWS);
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    ObjectMapper quarkusJson;
+    ObjectMapper json;
+    @Inject
+    Inbox inbox;
     @Inject
     EvaluationService evaluations;
     @Inject
     ReviewStages reviewStages;
 
-    /** Events from other services may carry fields added later: tolerate them. */
-    private ObjectMapper json;
     private ReadModel readModel;
+    /** County-years changed while a replay catches up (only the consumer's thread touches it). */
+    private final Set<Affected> replayAffected = new LinkedHashSet<>();
 
     @PostConstruct
     void init() {
-        json = quarkusJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         readModel = new ReadModel(json);
     }
 
-    /**
-     * @param recompute false while replaying: the affected counties are returned and evaluated once at the end
-     * @return the county-years whose inputs changed
-     */
+    @Override
+    public String name() {
+        return "indicator-intake";
+    }
+
+    @Override
+    public List<String> topics() {
+        return TOPICS;
+    }
+
+    @Override
     @Transactional
-    public Set<Affected> apply(List<ConsumerRecord<String, String>> records, boolean recompute) throws SQLException {
+    public void handle(List<ConsumerRecord<String, String>> batch, boolean replaying) throws SQLException {
         Set<Affected> affected = new LinkedHashSet<>();
         try (Connection c = dataSource.getConnection()) {
-            for (ConsumerRecord<String, String> r : records) {
+            for (ConsumerRecord<String, String> r : batch) {
                 affected.addAll(applyOne(c, r));
             }
-            Set<String> counties = new LinkedHashSet<>();
+            // sorted: two transactions bumping the same counties lock them in the same order
+            Set<String> counties = new java.util.TreeSet<>();
             affected.forEach(a -> counties.add(a.countyCode()));
             for (String county : counties) {
                 ReadModel.bump(c, county);
             }
-            if (recompute && !affected.isEmpty()) {
+            if (replaying) {
+                replayAffected.addAll(affected);
+            } else if (!affected.isEmpty()) {
                 evaluations.recompute(c, affected);
             }
         }
-        return affected;
     }
 
+    @Override
     @Transactional
-    public void recompute(Set<Affected> affected) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            evaluations.recompute(c, affected);
-        }
-    }
-
-    @Transactional
-    public void clear() throws SQLException {
+    public void beforeReplay() throws SQLException {
+        replayAffected.clear();
         try (Connection c = dataSource.getConnection()) {
             ReadModel.clear(c);
             ReviewStages.clear(c);
+            inbox.clear(c);
         }
+    }
+
+    /** Evaluates every county-year the replay touched, once; evaluations whose result differs get a new revision. */
+    @Override
+    @Transactional
+    public String afterReplay() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            evaluations.recompute(c, replayAffected);
+        }
+        long counties = replayAffected.stream().map(Affected::countyCode).distinct().count();
+        replayAffected.clear();
+        return counties + " counties re-evaluated";
     }
 
     private Set<Affected> applyOne(Connection c, ConsumerRecord<String, String> r) throws SQLException {
-        if (r.value() == null) {
-            return Set.of();
-        }
-        try {
-            switch (r.topic()) {
-                case Topics.JURISDICTIONS -> {
-                    JurisdictionChangedV1 e = json.readValue(r.value(), JurisdictionChangedV1.class);
-                    return valid(e.eventId(), e.code()) && readModel.firstTime(c, e.eventId(), r.topic())
-                            ? readModel.jurisdiction(c, e) : Set.of();
-                }
-                case Topics.SCHOOL_REGISTRY -> {
-                    SchoolChangedV1 e = json.readValue(r.value(), SchoolChangedV1.class);
-                    return valid(e.eventId(), e.school()) && readModel.firstTime(c, e.eventId(), r.topic())
-                            ? readModel.school(c, e) : Set.of();
-                }
-                case Topics.SCHOOL_REPORTS -> {
-                    ReportApprovedV1 e = json.readValue(r.value(), ReportApprovedV1.class);
-                    return valid(e.eventId(), e.school()) && e.report() != null && readModel.firstTime(c, e.eventId(), r.topic())
-                            ? readModel.report(c, e) : Set.of();
-                }
-                case Topics.SURVEY_RESULTS -> {
-                    SurveyResultsV1 e = json.readValue(r.value(), SurveyResultsV1.class);
-                    return valid(e.eventId(), e.countyCode()) && readModel.firstTime(c, e.eventId(), r.topic())
-                            ? readModel.survey(c, e) : Set.of();
-                }
-                case Topics.SUPERVISION_REVIEWS -> {
-                    // shown beside evaluations when read, never an input of one: nothing to re-evaluate
-                    ReviewChangedV1 e = json.readValue(r.value(), ReviewChangedV1.class);
-                    // a step without its stage cannot be shown: logged and skipped like one without its county
-                    if (valid(e.eventId(), e.countyCode()) && valid(e.eventId(), e.stage())
-                            && readModel.firstTime(c, e.eventId(), r.topic())) {
-                        reviewStages.apply(c, e);
-                    }
-                    return Set.of();
-                }
-                default -> {
-                    return Set.of();
-                }
+        switch (r.topic()) {
+            case Topics.JURISDICTIONS -> {
+                JurisdictionChangedV1 e = inbox.read(r, JurisdictionChangedV1.class).orElse(null);
+                return e != null && accept(c, r, e.eventId(), e.code() == null ? null : "jurisdiction:" + e.code(),
+                        e.revision()) ? readModel.jurisdiction(c, e) : Set.of();
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // a payload that cannot be read would block the partition forever: log it and move on
-            LOG.errorf("skipping unreadable event %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), e.getOriginalMessage());
-            return Set.of();
+            case Topics.SCHOOL_REGISTRY -> {
+                SchoolChangedV1 e = inbox.read(r, SchoolChangedV1.class).orElse(null);
+                return e != null && accept(c, r, e.eventId(), e.school() == null ? null : "school:" + e.schoolCode(),
+                        e.revision()) ? readModel.school(c, e) : Set.of();
+            }
+            case Topics.SCHOOL_REPORTS -> {
+                ReportApprovedV1 e = inbox.read(r, ReportApprovedV1.class).orElse(null);
+                return e != null && accept(c, r, e.eventId(), e.school() == null || e.report() == null ? null
+                        : "report:" + e.schoolCode() + ":" + e.year(), e.revision()) ? readModel.report(c, e) : Set.of();
+            }
+            case Topics.SURVEY_RESULTS -> {
+                SurveyResultsV1 e = inbox.read(r, SurveyResultsV1.class).orElse(null);
+                return e != null && accept(c, r, e.eventId(), e.countyCode() == null ? null : "survey:" + e.surveyId(),
+                        e.revision()) ? readModel.survey(c, e) : Set.of();
+            }
+            case Topics.SUPERVISION_REVIEWS -> {
+                // shown beside evaluations when read, never an input of one: nothing to re-evaluate;
+                // a step without its stage cannot be shown: logged and skipped like one without its county
+                ReviewChangedV1 e = inbox.read(r, ReviewChangedV1.class).orElse(null);
+                if (e != null && accept(c, r, e.eventId(), e.countyCode() == null || e.stage() == null ? null
+                        : "review:" + e.countyCode() + ":" + e.year(), e.revision())) {
+                    reviewStages.apply(c, e);
+                }
+                return Set.of();
+            }
+            default -> {
+                return Set.of();
+            }
         }
     }
 
-    private boolean valid(String eventId, Object subject) {
-        if (eventId == null || eventId.isBlank() || subject == null) {
-            LOG.errorf("skipping event without eventId or subject: %s", eventId);
-            return false;
-        }
-        return true;
+    /** First time for this eventId and newer than its aggregate's last revision; a null aggregate is logged and skipped. */
+    private boolean accept(Connection c, ConsumerRecord<String, String> r, String eventId, String aggregate, long revision)
+            throws SQLException {
+        return inbox.accept(c, eventId, r.topic(), aggregate, revision);
     }
 }

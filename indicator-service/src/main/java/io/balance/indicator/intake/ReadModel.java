@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Writes of the read model, on the caller's connection and transaction. Every upsert is guarded by the
- * aggregate's revision: an older revision arriving after a newer one changes nothing.
+ * aggregate's revision too (beside the kit's Inbox): an older revision arriving after a newer one changes nothing,
+ * also for an aggregate the inbox has no revision of yet (consumed before the move onto the kit, V5).
  */
 public final class ReadModel {
     private final ObjectMapper json;
@@ -29,16 +30,6 @@ public final class ReadModel {
 
     /** A county-year whose inputs changed; year null means every year of the county. */
     public record Affected(String countyCode, Integer year) {
-    }
-
-    /** @return false when the event was processed before (de-duplication on eventId) */
-    public boolean firstTime(Connection c, String eventId, String topic) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into processed_event (event_id, topic) values (?, ?) on conflict do nothing")) {
-            ps.setString(1, eventId);
-            ps.setString(2, topic);
-            return ps.executeUpdate() == 1;
-        }
     }
 
     public Set<Affected> jurisdiction(Connection c, JurisdictionChangedV1 e) throws SQLException {
@@ -171,10 +162,13 @@ public final class ReadModel {
         }
     }
 
-    /** Forgets everything consumed, before a replay from the beginning (stored evaluations keep their revisions). */
+    /**
+     * Forgets the read model before a replay from the beginning (stored evaluations keep their revisions; the
+     * inbox is cleared by the caller).
+     */
     public static void clear(Connection c) throws SQLException {
         try (var st = c.createStatement()) {
-            st.executeUpdate("truncate jurisdiction, school, school_report, survey_result, processed_event");
+            st.executeUpdate("truncate jurisdiction, school, school_report, survey_result");
             st.executeUpdate("update county_input_version set version = version + 1");
         }
     }

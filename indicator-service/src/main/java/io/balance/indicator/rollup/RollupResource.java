@@ -1,9 +1,9 @@
 package io.balance.indicator.rollup;
 
 import io.balance.contracts.JurisdictionScope;
-import io.balance.indicator.common.Caller;
+import io.balance.kit.caller.Caller;
 import io.balance.indicator.common.Params;
-import io.balance.indicator.common.ProblemException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.indicator.evaluation.CountyInputsRepository;
 import io.balance.indicator.evaluation.Evaluation;
 import io.balance.indicator.evaluation.EvaluationService;

@@ -2,7 +2,7 @@ package io.balance.indicator.ruleset;
 
 import io.balance.indicator.calc.ReportFields;
 import io.balance.indicator.calc.Stages;
-import io.balance.indicator.common.Problem.FieldError;
+import io.balance.kit.problem.FieldError;
 import io.balance.indicator.finding.FindingCatalogue;
 import java.util.ArrayList;
 import java.util.HashSet;

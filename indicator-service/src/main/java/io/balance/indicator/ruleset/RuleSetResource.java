@@ -1,8 +1,8 @@
 package io.balance.indicator.ruleset;
 
-import io.balance.indicator.common.Caller;
-import io.balance.indicator.common.Problem;
-import io.balance.indicator.common.ProblemException;
+import io.balance.kit.caller.Caller;
+import io.balance.kit.problem.Problem;
+import io.balance.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

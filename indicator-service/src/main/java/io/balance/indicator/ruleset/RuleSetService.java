@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.JurisdictionScope;
-import io.balance.indicator.common.Caller;
-import io.balance.indicator.common.ProblemException;
+import io.balance.indicator.access.Access;
+import io.balance.kit.caller.Caller;
+import io.balance.kit.problem.Problem;
+import io.balance.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,8 @@ public class RuleSetService {
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    Access access;
 
     /** The national set a county is judged by unless a more specific one applies or another is requested. */
     public static final String NATIONAL_DEFAULT = "QUALITY_2017";
@@ -187,7 +191,7 @@ public class RuleSetService {
     @Transactional
     public RuleSet save(RuleSetRequest req, String existingCode, Caller caller) {
         if (req == null) {
-            throw ProblemException.invalid("body", "a rule set request is required");
+            throw ProblemException.invalid(Problem.BODY, "a rule set request is required");
         }
         String code = existingCode != null ? existingCode : req.code();
         if (existingCode != null && req.code() != null && !req.code().equals(existingCode)) {
@@ -209,9 +213,9 @@ public class RuleSetService {
         if (jurisdiction != null && !jurisdiction.matches("\\d{6}")) {
             throw ProblemException.invalid("jurisdictionCode", "must be a 6-digit division code");
         }
-        caller.requireRuleSetWrite(jurisdiction);
+        access.requireRuleSetWrite(jurisdiction);
         if (current != null) {
-            caller.requireRuleSetWrite(current.jurisdictionCode());
+            access.requireRuleSetWrite(current.jurisdictionCode());
         }
 
         JsonNode document;
@@ -280,7 +284,7 @@ public class RuleSetService {
     }
 
     private static String defaultJurisdiction(Caller caller) {
-        return caller.role() == io.balance.contracts.Role.SYSTEM_ADMIN ? null : caller.jurisdiction();
+        return caller.jurisdiction(); // null for SYSTEM_ADMIN
     }
 
     static String fieldOf(JsonProcessingException e) {

@@ -12,6 +12,7 @@ import io.balance.indicator.evaluation.EvaluationService;
 import io.balance.indicator.ruleset.RuleSetService;
 import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,15 +33,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -307,20 +304,18 @@ class IndicatorBenchmarkTest {
     }
 
     void listen(Map<Long, Long> published, AtomicBoolean stop, AtomicBoolean assigned) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Pattern revision = Pattern.compile("\"revision\":(\\d+)");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> c = TopicReader.consumer()) {
             c.subscribe(List.of(Topics.INDICATOR_EVALUATIONS));
+            // only what is published from now on (the bulk phase's events are not measured)
+            while (c.assignment().isEmpty() && !stop.get()) {
+                c.poll(Duration.ofMillis(20));
+            }
+            c.seekToEnd(c.assignment());
+            c.assignment().forEach(c::position);
+            assigned.set(true);
             while (!stop.get()) {
                 var records = c.poll(Duration.ofMillis(20));
-                if (!c.assignment().isEmpty()) {
-                    assigned.set(true);
-                }
                 long now = System.nanoTime();
                 for (var r : records) {
                     if (BIG_COUNTY.equals(r.key()) && r.value().contains("\"ruleSet\":\"QUALITY_2017\"")

@@ -257,7 +257,7 @@ class FundingGrowthTest {
         RuleSet bad = new RuleSet(basic.code(), 3, basic.name(), null, null, basic.kind(), basic.stages(), basic.exclusions(),
                 basic.apportioning(), basic.resources(), basic.assurance(), basic.quality(), basic.recognition(),
                 basic.vetoes(), basic.classSizes(), basic.scoring(), List.of(nothing, tooLong, twice));
-        List<String> fields = RuleSetValidator.validate(bad).stream().map(io.balance.indicator.common.Problem.FieldError::field).toList();
+        List<String> fields = RuleSetValidator.validate(bad).stream().map(io.balance.kit.problem.FieldError::field).toList();
         assertEquals(List.of("vetoChecks[0].params.maxMissedYears", "vetoChecks[1].params.years", "vetoChecks[2].id"), fields);
     }
 }

@@ -2,7 +2,7 @@ package io.balance.indicator.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.balance.indicator.common.Problem.FieldError;
+import io.balance.kit.problem.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -70,11 +70,7 @@ public class InspectionRepository {
             ps.setBigDecimal(4, d.observed());
             ps.setBigDecimal(5, d.deviation());
             ps.setBoolean(6, d.beyondTolerance());
-            if (d.problemId() == null) {
-                ps.setNull(7, Types.BIGINT);
-            } else {
-                ps.setLong(7, d.problemId());
-            }
+            ps.setObject(7, d.problemId(), Types.BIGINT);
             ps.executeUpdate();
         }
     }
@@ -104,8 +100,7 @@ public class InspectionRepository {
             diffs.setInt(2, year);
             try (ResultSet rs = diffs.executeQuery()) {
                 while (rs.next()) {
-                    long problem = rs.getLong(7);
-                    Long problemId = rs.wasNull() ? null : problem;
+                    Long problemId = rs.getObject(7, Long.class);
                     byId.get(rs.getLong(1)).differences().add(new InspectionView.Difference(rs.getString(2),
                             rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBoolean(6), problemId));
                 }

@@ -129,8 +129,7 @@ public class Objections {
             ps.setInt(2, year);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long problem = rs.getLong(5);
-                    Long problemId = rs.wasNull() ? null : problem;
+                    Long problemId = rs.getObject(5, Long.class);
                     Timestamp decided = rs.getTimestamp(8);
                     out.add(new ObjectionView(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getTimestamp(4).toInstant(), problemId, rs.getString(6), rs.getString(7),

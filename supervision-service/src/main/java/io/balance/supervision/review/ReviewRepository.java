@@ -104,11 +104,7 @@ public class ReviewRepository {
             ps.setString(8, s.from() == null ? null : s.from().name());
             ps.setString(9, s.to().name());
             ps.setString(10, s.comments());
-            if (s.snapshotVersion() == null) {
-                ps.setNull(11, Types.INTEGER);
-            } else {
-                ps.setInt(11, s.snapshotVersion());
-            }
+            ps.setObject(11, s.snapshotVersion(), Types.INTEGER);
             ps.executeUpdate();
         }
     }
@@ -123,10 +119,9 @@ public class ReviewRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String from = rs.getString(6);
-                    int version = rs.getInt(9);
                     out.add(new ReviewView.Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), from == null ? null : ReviewStage.valueOf(from),
-                            ReviewStage.valueOf(rs.getString(7)), rs.getString(8), rs.wasNull() ? null : version));
+                            ReviewStage.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, Integer.class)));
                 }
             }
         }
@@ -175,13 +170,8 @@ public class ReviewRepository {
                 where county_code = ? and year = ? and (? is null or version = ?) order by version""")) {
             ps.setString(1, county);
             ps.setInt(2, year);
-            if (version == null) {
-                ps.setNull(3, Types.INTEGER);
-                ps.setNull(4, Types.INTEGER);
-            } else {
-                ps.setInt(3, version);
-                ps.setInt(4, version);
-            }
+            ps.setObject(3, version, Types.INTEGER);
+            ps.setObject(4, version, Types.INTEGER);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Snapshot(rs.getInt(1), ReviewStage.valueOf(rs.getString(2)), rs.getString(3),

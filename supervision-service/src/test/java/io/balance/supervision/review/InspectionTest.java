@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.balance.contracts.Topics;
-import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.infra.TopicWriter;
 import io.balance.supervision.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -18,12 +18,7 @@ import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,12 +51,8 @@ class InspectionTest {
                              "artRoomAreasM2":[90.0]},
                            "funding":{"publicFundsBudgetYuan":900000,"teacherTrainingFundsYuan":50000}}}
                 """.formatted(UUID.randomUUID(), school, school, COUNTY, sportsArea);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.SCHOOL_REPORTS, school, event)).get();
+        try (TopicWriter topic = new TopicWriter()) {
+            topic.send(Topics.SCHOOL_REPORTS, school, event);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (Connection c = ReviewFlowTest.db();
