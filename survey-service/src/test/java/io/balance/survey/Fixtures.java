@@ -3,6 +3,7 @@ package io.balance.survey;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -11,6 +12,7 @@ import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.SchoolV1;
 import io.balance.contracts.Topics;
 import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.TopicWriter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -22,19 +24,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test helpers: registry events to the real broker, tokens, campaigns, invitations, answers. */
 public final class Fixtures {
     public static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);
-    private static KafkaProducer<String, String> producer;
+    private static TopicWriter writer;
 
     private Fixtures() {
     }
@@ -62,22 +59,18 @@ public final class Fixtures {
         return "10." + (n / 250 % 250) + "." + (n % 250) + ".7";
     }
 
-    public static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p);
+    private static synchronized TopicWriter writer() {
+        if (writer == null) {
+            writer = new TopicWriter();
         }
-        return producer;
+        return writer;
     }
 
+    /** Publishes {@code event} as JSON, as school-service would, and waits until the broker has it. */
     public static void send(String topic, String key, Object event) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event))).get();
-        } catch (Exception e) {
+            writer().send(topic, key, JSON.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,7 +3,6 @@ package io.balance.kit.problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
@@ -14,8 +13,6 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
  * logged 500, as problem details.
  */
 public class BodyDecodeMappers {
-    private static final Logger LOG = Logger.getLogger(BodyDecodeMappers.class);
-
     @ServerExceptionMapper
     public Response malformed(MultipartParser.MalformedMessageException e, UriInfo uri) {
         return undecodable(uri);
@@ -26,7 +23,7 @@ public class BodyDecodeMappers {
         if (e.getMessage() != null && e.getMessage().contains("multipart")) {
             return undecodable(uri);
         }
-        LOG.errorf(e, "I/O failure on %s", ProblemMappers.path(uri));
+        ProblemMappers.logUnexpected(e, ProblemMappers.path(uri));
         return ProblemMappers.respond(new ProblemException(500, "internal", "Internal error",
                 "the request could not be completed; it has been logged", null), ProblemMappers.path(uri));
     }

@@ -3,6 +3,12 @@ package io.balance.kit.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -97,7 +103,7 @@ public class ProblemMappers {
                 return respond(p, path(uri));
             }
         }
-        LOG.errorf(e, "unexpected failure on %s", path(uri));
+        logUnexpected(e, path(uri));
         return respond(new ProblemException(500, "internal", "Internal error",
                 "the request could not be completed; it has been logged", null), path(uri));
     }
@@ -142,8 +148,38 @@ public class ProblemMappers {
                 "a valid bearer token is required", null), path(uri))).header("WWW-Authenticate", "Bearer").build();
     }
 
+    /** The request path for {@code instance} and logs: redacted when the service has a {@link ProblemInstanceRedactor}. */
     static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
+        String raw = uri == null ? null : uri.getRequestUri().getRawPath();
+        ProblemInstanceRedactor redactor = redactor();
+        return raw == null || redactor == null ? raw : redactor.redact(raw);
+    }
+
+    static void logUnexpected(Throwable e, String path) {
+        ProblemInstanceRedactor redactor = redactor();
+        if (redactor == null || redactor.logFailureDetails()) {
+            LOG.errorf(e, "unexpected failure on %s", path);
+        } else {
+            LOG.errorf("unexpected failure on %s: %s at %s", path, e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        }
+    }
+
+    private static ProblemInstanceRedactor redactor() {
+        ArcContainer arc = Arc.container();
+        return arc == null ? null : arc.instance(Redactors.class).get().find();
+    }
+
+    /** Holds the lookup, so that a service's redactor bean counts as used and is not removed at build time. */
+    @Singleton
+    @Unremovable
+    static class Redactors {
+        @Inject
+        Instance<ProblemInstanceRedactor> redactors;
+
+        ProblemInstanceRedactor find() {
+            return redactors.isResolvable() ? redactors.get() : null;
+        }
     }
 
     public static Response respond(ProblemException e, String instance) {

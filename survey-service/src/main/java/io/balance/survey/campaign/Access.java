@@ -1,9 +1,8 @@
 package io.balance.survey.campaign;
 
-import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.Role;
-import io.balance.survey.common.ApiException;
-import io.balance.survey.common.Caller;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.caller.Caller;
 import io.balance.survey.registry.Registry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,44 +20,23 @@ public class Access {
     @Inject
     Registry registry;
 
-    /** Whether the caller's jurisdiction covers the county. */
+    /** Whether the caller's jurisdiction covers the county (a school's reporter: its school is in it). */
     public boolean sees(Caller caller, String countyCode) {
-        if (caller.role() == Role.SYSTEM_ADMIN) {
-            return true;
-        }
         if (caller.role() == Role.SCHOOL_REPORTER) {
             return registry.school(caller.jurisdiction()).map(s -> s.countyCode().equals(countyCode)).orElse(false);
         }
-        try {
-            return JurisdictionScope.covers(caller.jurisdiction(), countyCode);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return caller.covers(countyCode);
     }
 
     /** The supervising level over the county: never the county itself, nor anyone inside it. */
     public static boolean supervises(Caller caller, String countyCode) {
-        if (caller.role() == Role.SYSTEM_ADMIN) {
-            return true;
-        }
-        if (caller.role() != Role.REVIEWER && caller.role() != Role.PROVINCE_ADMIN) {
-            return false;
-        }
-        return above(caller, countyCode);
-    }
-
-    /** Whether the caller's jurisdiction is a level above the county's (a city or province containing it). */
-    static boolean above(Caller caller, String countyCode) {
-        try {
-            return JurisdictionScope.strictlyContains(caller.jurisdiction(), countyCode);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return caller.isSystemAdmin()
+                || caller.is(Role.REVIEWER, Role.PROVINCE_ADMIN) && caller.strictlyContains(countyCode);
     }
 
     public void requireRead(Caller caller, String countyCode) {
         if (!sees(caller, countyCode)) {
-            throw ApiException.notFound("no such survey or county in your jurisdiction");
+            throw ProblemException.notFound("no such survey or county in your jurisdiction");
         }
     }
 
@@ -66,7 +44,7 @@ public class Access {
     public void requireSupervise(Caller caller, String countyCode, String action) {
         requireRead(caller, countyCode);
         if (!supervises(caller, countyCode)) {
-            throw ApiException.forbidden(action + " belongs to the supervising level (a reviewer or province "
+            throw ProblemException.forbidden(action + " belongs to the supervising level (a reviewer or province "
                     + "administrator above the county); the county under evaluation does not run its own survey");
         }
     }
@@ -74,7 +52,7 @@ public class Access {
     /** Invitation codes (batches, QR images, slip sheets): 404 for everyone but the supervising level. */
     public void requireCodes(Caller caller, String countyCode) {
         if (!sees(caller, countyCode) || !supervises(caller, countyCode)) {
-            throw ApiException.notFound("no such invitation or batch in your jurisdiction");
+            throw ProblemException.notFound("no such invitation or batch in your jurisdiction");
         }
     }
 
@@ -85,13 +63,13 @@ public class Access {
     public void requireResults(Caller caller, Survey survey) {
         requireRead(caller, survey.countyCode());
         if (caller.role() == Role.SCHOOL_REPORTER) {
-            throw ApiException.forbidden("a school reporter may not read county survey results");
+            throw ProblemException.forbidden("a school reporter may not read county survey results");
         }
-        if (supervises(caller, survey.countyCode()) || above(caller, survey.countyCode())) {
+        if (supervises(caller, survey.countyCode()) || caller.strictlyContains(survey.countyCode())) {
             return;
         }
         if (survey.status() != SurveyStatus.CLOSED) {
-            throw ApiException.forbidden("the county sees its survey results once the campaign has closed");
+            throw ProblemException.forbidden("the county sees its survey results once the campaign has closed");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.balance.survey.campaign;
 
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.survey.common.Validation;
 import io.balance.survey.questionnaire.Standard;
 import io.balance.survey.registry.Location;
@@ -38,7 +38,7 @@ public final class SurveyInputs {
 
     public static Creation check(CreateSurvey in) {
         if (in == null) {
-            throw ApiException.invalid("body", "is required");
+            throw ProblemException.invalid("body", "is required");
         }
         Validation v = new Validation();
         if (in.countyCode() == null || !in.countyCode().matches("\\d{6}") || in.countyCode().endsWith("00")) {
@@ -82,7 +82,7 @@ public final class SurveyInputs {
     /** Parses the plan's keys (unknown groups and locations are named); the counts are checked by the plan. */
     public static SamplePlan plan(PlanInput in, SamplePlan current) {
         if (in == null) {
-            throw ApiException.invalid("body", "is required");
+            throw ProblemException.invalid("body", "is required");
         }
         Validation v = new Validation();
         if (in.total() == null) {

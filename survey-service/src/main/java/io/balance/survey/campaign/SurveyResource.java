@@ -1,9 +1,9 @@
 package io.balance.survey.campaign;
 
-import io.balance.survey.common.ApiException;
-import io.balance.survey.common.Caller;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.caller.Caller;
 import io.balance.survey.common.Db;
-import io.balance.survey.common.Problem;
+import io.balance.kit.problem.Problem;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.registry.Registry;
@@ -24,7 +24,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,12 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "survey campaigns")
 @APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "the caller may read but not do this (the county under "
         + "evaluation never runs its own survey)",
-        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "no such campaign in the caller's jurisdiction",
-        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SurveyResource {
     @Inject
     SurveyService service;
@@ -54,25 +53,25 @@ public class SurveyResource {
     @Inject
     Db db;
     @Inject
-    JsonWebToken jwt;
+    Caller caller;
 
     @POST
     @Operation(operationId = "createSurvey", summary = "a campaign for a county and year, its sample plan computed")
     @APIResponse(responseCode = "201", description = "created",
             content = @Content(schema = @Schema(implementation = SurveyView.class)))
     @APIResponse(responseCode = "400", description = "invalid fields, named in errors[]",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "the county already has a campaign for that year",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(SurveyInputs.CreateSurvey body) {
-        Survey s = service.create(Caller.of(jwt), body);
+        Survey s = service.create(caller, body);
         return Response.created(URI.create("/api/v1/surveys/" + s.id())).entity(view(s)).build();
     }
 
     @GET
     @Operation(operationId = "listSurveys", summary = "the campaigns the caller may see")
     public List<SurveyView> list(@QueryParam("countyCode") String countyCode) {
-        return service.list(Caller.of(jwt), countyCode).stream().map(this::view).toList();
+        return service.list(caller, countyCode).stream().map(this::view).toList();
     }
 
     @GET
@@ -80,7 +79,7 @@ public class SurveyResource {
     @Operation(operationId = "getSurvey", summary = "a campaign with its plan, status and quota progress; "
             + "{id} is the id or {countyCode}-{year}")
     public SurveyView get(@PathParam("id") String id) {
-        return view(service.get(Caller.of(jwt), service.resolve(id)));
+        return view(service.get(caller, service.resolve(id)));
     }
 
     @PUT
@@ -88,20 +87,20 @@ public class SurveyResource {
     @Operation(operationId = "adjustSamplePlan", summary = "adjust the plan before opening (supervising level)")
     @APIResponse(responseCode = "400", description = "a count negative, beyond the total, or not adding up; "
             + "parents under half: named in errors[], nothing stored",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "the campaign has opened",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SurveyView adjustPlan(@PathParam("id") String id, SurveyInputs.PlanInput body) {
-        return view(service.adjustPlan(Caller.of(jwt), service.resolve(id), body));
+        return view(service.adjustPlan(caller, service.resolve(id), body));
     }
 
     @POST
     @Path("/{id}/open")
     @Operation(operationId = "openSurvey", summary = "open the campaign (supervising level)")
     @APIResponse(responseCode = "409", description = "closed, or past its closing time",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SurveyView open(@PathParam("id") String id) {
-        return view(service.open(Caller.of(jwt), service.resolve(id)));
+        return view(service.open(caller, service.resolve(id)));
     }
 
     @POST
@@ -109,14 +108,14 @@ public class SurveyResource {
     @Operation(operationId = "closeSurvey", summary = "close the campaign and publish its final results "
             + "(supervising level)")
     public SurveyView close(@PathParam("id") String id) {
-        return view(service.close(Caller.of(jwt), service.resolve(id)));
+        return view(service.close(caller, service.resolve(id)));
     }
 
     @GET
     @Path("/{id}/questionnaires")
     @Operation(operationId = "getQuestionnaires", summary = "the campaign's three questionnaires")
     public Map<Form, SurveyView.FormView> questionnaires(@PathParam("id") String id) {
-        Map<Form, List<Item>> all = service.questionnaires(Caller.of(jwt), service.resolve(id));
+        Map<Form, List<Item>> all = service.questionnaires(caller, service.resolve(id));
         Map<Form, SurveyView.FormView> out = new EnumMap<>(Form.class);
         all.forEach((form, items) -> out.put(form, SurveyView.FormView.of(form, items)));
         return out;
@@ -127,16 +126,16 @@ public class SurveyResource {
     @Operation(operationId = "replaceQuestionnaireItems", summary = "replace one questionnaire's items before "
             + "opening (supervising level)")
     @APIResponse(responseCode = "400", description = "invalid items, named in errors[]",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "frozen: the campaign has opened",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SurveyView.FormView replaceItems(@PathParam("id") String id, @PathParam("form") String form,
             SurveyView.ItemsInput body) {
         Form f = Form.parse(form);
         if (f == null) {
-            throw ApiException.notFound("no questionnaire " + form + " (PUBLIC, STAFF or STUDENT)");
+            throw ProblemException.notFound("no questionnaire " + form + " (PUBLIC, STAFF or STUDENT)");
         }
-        List<Item> items = service.replaceItems(Caller.of(jwt), service.resolve(id), f, body == null ? null : body.items());
+        List<Item> items = service.replaceItems(caller, service.resolve(id), f, body == null ? null : body.items());
         return SurveyView.FormView.of(f, items);
     }
 
@@ -144,7 +143,7 @@ public class SurveyResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no such survey");
+            throw ProblemException.notFound("no such survey");
         }
     }
 

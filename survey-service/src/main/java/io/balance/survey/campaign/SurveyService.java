@@ -1,7 +1,7 @@
 package io.balance.survey.campaign;
 
-import io.balance.survey.common.ApiException;
-import io.balance.survey.common.Caller;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.caller.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
 import io.balance.survey.config.SurveyConfig;
@@ -59,10 +59,10 @@ public class SurveyService {
     public Survey create(Caller caller, SurveyInputs.CreateSurvey body) {
         SurveyInputs.Creation in = SurveyInputs.check(body);
         access.requireSupervise(caller, in.countyCode(), "creating a survey campaign");
-        Registry.County county = registry.county(in.countyCode()).orElseThrow(() -> ApiException.invalid("countyCode",
+        Registry.County county = registry.county(in.countyCode()).orElseThrow(() -> ProblemException.invalid("countyCode",
                 "unknown county: no registry data has reached the survey service for it yet"));
         if (county.residentPopulation() == null || county.residentPopulation() <= 0) {
-            throw ApiException.invalid("countyCode", "the county's resident population is not recorded in the registry");
+            throw ProblemException.invalid("countyCode", "the county's resident population is not recorded in the registry");
         }
         // urban / town / rural in proportion to resident population: given here, else the registry's figures;
         // registered schools per location only as a marked fallback
@@ -90,7 +90,7 @@ public class SurveyService {
             });
         } catch (Db.DataAccessException e) {
             if ("23505".equals(e.sqlState())) {
-                throw ApiException.conflict("survey-exists",
+                throw ProblemException.conflict("survey-exists",
                         "county " + in.countyCode() + " already has a survey campaign for " + in.year());
             }
             throw e;
@@ -106,7 +106,7 @@ public class SurveyService {
 
     public List<Survey> list(Caller caller, String countyCode) {
         if (countyCode != null && !countyCode.matches("\\d{6}")) {
-            throw ApiException.invalid("countyCode", "must be a 6-digit county code, e.g. 999901");
+            throw ProblemException.invalid("countyCode", "must be a 6-digit county code, e.g. 999901");
         }
         return db.auto(c -> surveys.list(c, countyCode)).stream()
                 .filter(s -> access.sees(caller, s.countyCode())).toList();
@@ -119,14 +119,14 @@ public class SurveyService {
     public UUID resolve(String ref) {
         if (ref != null && ref.matches("\\d{6}-\\d{4}")) {
             return db.auto(c -> surveys.idOf(c, ref.substring(0, 6), Integer.parseInt(ref.substring(7))))
-                    .orElseThrow(() -> ApiException.notFound("no such survey or county in your jurisdiction"));
+                    .orElseThrow(() -> ProblemException.notFound("no such survey or county in your jurisdiction"));
         }
         return SurveyResource.parseId(ref);
     }
 
     public Survey find(UUID id) {
         return db.auto(c -> surveys.find(c, id, false))
-                .orElseThrow(() -> ApiException.notFound("no such survey or county in your jurisdiction"));
+                .orElseThrow(() -> ProblemException.notFound("no such survey or county in your jurisdiction"));
     }
 
     public int requiredTotal(Survey s) {
@@ -209,11 +209,11 @@ public class SurveyService {
         Survey s = db.tx(c -> {
             Survey locked = surveys.find(c, id, true).orElseThrow();
             if (locked.status() == SurveyStatus.CLOSED) {
-                throw ApiException.conflict("survey-closed", "the campaign is closed and cannot be reopened");
+                throw ProblemException.conflict("survey-closed", "the campaign is closed and cannot be reopened");
             }
             if (locked.status() == SurveyStatus.DRAFT) {
                 if (!Instant.now().isBefore(locked.closesAt())) {
-                    throw ApiException.conflict("survey-expired", "the campaign's closing time has passed");
+                    throw ProblemException.conflict("survey-expired", "the campaign's closing time has passed");
                 }
                 surveys.markOpen(c, id, Instant.now());
             }
@@ -227,6 +227,7 @@ public class SurveyService {
         Survey current = find(id);
         access.requireSupervise(caller, current.countyCode(), "closing the campaign");
         Survey s = db.tx(c -> closeLocked(c, id));
+        results.sendNow();
         cache.invalidate(id);
         return s;
     }
@@ -244,9 +245,9 @@ public class SurveyService {
     }
 
     private Survey lockDraft(Connection c, UUID id, String message) throws SQLException {
-        Survey s = surveys.find(c, id, true).orElseThrow(() -> ApiException.notFound("no such survey"));
+        Survey s = surveys.find(c, id, true).orElseThrow(() -> ProblemException.notFound("no such survey"));
         if (s.status() != SurveyStatus.DRAFT) {
-            throw ApiException.conflict("survey-not-draft", message + " (status " + s.status() + ")");
+            throw ProblemException.conflict("survey-not-draft", message + " (status " + s.status() + ")");
         }
         return s;
     }

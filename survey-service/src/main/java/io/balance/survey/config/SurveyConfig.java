@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The survey service's settings ({@code balance.survey.*}), each default here and nowhere else, except the
- * background intervals, which the scheduler reads by name: their values are in application.properties.
+ * The survey service's settings ({@code balance.survey.*}), each default here and nowhere else. The scheduler
+ * reads the background intervals by name ({@code @Scheduled(every = "${balance.survey.lifecycle-interval}")}),
+ * which sees these defaults too. The outbox relay and the registry consumers are the kit's
+ * ({@code balance.outbox.*}, {@code balance.consumer.*}).
  */
 @ConfigMapping(prefix = "balance.survey")
 public interface SurveyConfig {
@@ -24,9 +26,8 @@ public interface SurveyConfig {
     Duration stateCacheTtl();
 
     /** Campaigns open and close by their times this often. */
+    @WithDefault("5s")
     Duration lifecycleInterval();
-
-    Outbox outbox();
 
     Sample sample();
 
@@ -41,8 +42,6 @@ public interface SurveyConfig {
     Pdf pdf();
 
     Submit submit();
-
-    Registry registry();
 
     /** The sampling rule (evaluation-standards.md §5). */
     interface Sample {
@@ -59,13 +58,9 @@ public interface SurveyConfig {
         BigDecimal minParentShare();
     }
 
-    interface Outbox {
-        /** The outbox relay runs this often. */
-        Duration interval();
-    }
-
     interface Results {
         /** Coalesced results events are written this often. */
+        @WithDefault("5s")
         Duration publishInterval();
 
         @WithDefault("0.85")
@@ -126,14 +121,5 @@ public interface SurveyConfig {
         /** How long a submission waits for its round trip before it gets 503. */
         @WithDefault("15s")
         Duration timeout();
-    }
-
-    /** The consumer of school-service's registry topics. */
-    interface Registry {
-        @WithDefault("survey-service")
-        String groupId();
-
-        @WithDefault("true")
-        boolean enabled();
     }
 }

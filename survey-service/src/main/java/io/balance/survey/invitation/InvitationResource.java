@@ -3,8 +3,8 @@ package io.balance.survey.invitation;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.SurveyResource;
 import io.balance.survey.campaign.SurveyService;
-import io.balance.survey.common.Caller;
-import io.balance.survey.common.Problem;
+import io.balance.kit.caller.Caller;
+import io.balance.kit.problem.Problem;
 import io.balance.survey.registry.Location;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,17 +35,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(name = "survey invitations")
 @APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "no such campaign, batch or invitation for this caller (codes "
         + "are for the supervising level only)",
-        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InvitationResource {
     @Inject
     InvitationService service;
     @Inject
     SurveyService surveys;
     @Inject
-    JsonWebToken jwt;
+    Caller caller;
 
     @Schema(name = "InvitationBatch")
     public record BatchView(UUID batchId, UUID surveyId, String schoolCode, Location location, Group group, int count,
@@ -72,14 +71,14 @@ public class InvitationResource {
     @APIResponse(responseCode = "201", description = "issued",
             content = @Content(schema = @Schema(implementation = IssuedView.class)))
     @APIResponse(responseCode = "400", description = "invalid fields, named in errors[]",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "not the supervising level",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "quota exceeded, or the campaign is closed",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issue(@PathParam("id") String id, InvitationService.IssueInput body) {
         UUID surveyId = surveys.resolve(id);
-        InvitationService.Issued issued = service.issue(Caller.of(jwt), surveyId, body);
+        InvitationService.Issued issued = service.issue(caller, surveyId, body);
         BatchView b = BatchView.of(issued.batch());
         return Response.status(201).header("Cache-Control", "no-store").entity(new IssuedView(b.batchId(),
                 b.surveyId(), b.schoolCode(), b.location(), b.group(), b.count(), b.createdAt(), b.createdBy(),
@@ -90,7 +89,7 @@ public class InvitationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listInvitationBatches", summary = "the campaign's batches (no codes)")
     public List<BatchView> batches(@PathParam("id") String id) {
-        return service.batches(Caller.of(jwt), surveys.resolve(id)).stream().map(BatchView::of).toList();
+        return service.batches(caller, surveys.resolve(id)).stream().map(BatchView::of).toList();
     }
 
     @GET
@@ -100,7 +99,7 @@ public class InvitationResource {
             + "(from 0), which leads to its public page")
     public Response qr(@PathParam("id") String id, @PathParam("batchId") String batchId,
             @PathParam("index") int index, @QueryParam("size") @DefaultValue("360") int size) {
-        return Response.ok(service.qr(Caller.of(jwt), surveys.resolve(id), SurveyResource.parseId(batchId), index,
+        return Response.ok(service.qr(caller, surveys.resolve(id), SurveyResource.parseId(batchId), index,
                 size), "image/png").header("Cache-Control", "no-store").build();
     }
 
@@ -109,7 +108,7 @@ public class InvitationResource {
     @Produces("application/pdf")
     @Operation(operationId = "getInvitationSheet", summary = "the batch's printable sheet of QR slips")
     public Response sheet(@PathParam("id") String id, @PathParam("batchId") String batchId) {
-        byte[] pdf = service.sheet(Caller.of(jwt), surveys.resolve(id), SurveyResource.parseId(batchId));
+        byte[] pdf = service.sheet(caller, surveys.resolve(id), SurveyResource.parseId(batchId));
         return Response.ok(pdf, "application/pdf").header("Cache-Control", "no-store")
                 .header("Content-Disposition", "inline; filename=\"invitations-" + batchId + ".pdf\"").build();
     }

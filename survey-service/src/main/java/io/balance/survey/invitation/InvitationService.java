@@ -6,8 +6,8 @@ import io.balance.survey.campaign.Survey;
 import io.balance.survey.campaign.SurveyRepository;
 import io.balance.survey.campaign.SurveyService;
 import io.balance.survey.campaign.SurveyStatus;
-import io.balance.survey.common.ApiException;
-import io.balance.survey.common.Caller;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.caller.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
 import io.balance.survey.config.SurveyConfig;
@@ -60,7 +60,7 @@ public class InvitationService {
 
     public Issued issue(Caller caller, UUID surveyId, IssueInput in) {
         if (in == null) {
-            throw ApiException.invalid("body", "is required");
+            throw ProblemException.invalid("body", "is required");
         }
         Survey survey = surveyService.find(surveyId);
         access.requireSupervise(caller, survey.countyCode(), "issuing invitations");
@@ -93,12 +93,12 @@ public class InvitationService {
         return db.tx(c -> {
             Survey locked = surveys.find(c, surveyId, true).orElseThrow();
             if (locked.status() == SurveyStatus.CLOSED) {
-                throw ApiException.conflict("survey-closed", "the campaign is closed");
+                throw ProblemException.conflict("survey-closed", "the campaign is closed");
             }
             int planned = locked.plan().byGroup().getOrDefault(group, 0);
             long issued = issued(c, surveyId, "grp = ?", group.name());
             if (issued + count > planned) {
-                throw ApiException.conflict("quota-exceeded", "quota for " + group + " exceeded: " + planned
+                throw ProblemException.conflict("quota-exceeded", "quota for " + group + " exceeded: " + planned
                         + " planned, " + issued + " already issued, " + count + " requested");
             }
             Location location = theSchool == null ? null : theSchool.location();
@@ -107,7 +107,7 @@ public class InvitationService {
                 long issuedHere = issued(c, surveyId,
                         "location = ? AND grp IN ('STUDENT','PARENT','TEACHER','PRINCIPAL')", location.name());
                 if (issuedHere + count > plannedHere) {
-                    throw ApiException.conflict("quota-exceeded", "quota for " + location + " schools exceeded: "
+                    throw ProblemException.conflict("quota-exceeded", "quota for " + location + " schools exceeded: "
                             + plannedHere + " planned, " + issuedHere + " already issued, " + count + " requested");
                 }
             }
@@ -188,7 +188,7 @@ public class InvitationService {
     public byte[] qr(Caller caller, UUID surveyId, UUID batchId, int index, int size) {
         List<String> codes = codes(caller, surveyId, batchId).codes();
         if (index < 0 || index >= codes.size()) {
-            throw ApiException.notFound("no such invitation in this batch");
+            throw ProblemException.notFound("no such invitation in this batch");
         }
         return QrCodes.png(link(codes.get(index)), Math.max(120, Math.min(size, 1200)));
     }
@@ -225,7 +225,7 @@ public class InvitationService {
             }
         });
         if (row == null) {
-            throw ApiException.notFound("no such invitation batch in this survey");
+            throw ProblemException.notFound("no such invitation batch in this survey");
         }
         return new Sealed(survey, row.school(), row.group(), sealer.open(row.sealed(), aad(batchId)));
     }

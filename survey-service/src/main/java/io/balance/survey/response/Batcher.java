@@ -1,6 +1,6 @@
 package io.balance.survey.response;
 
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 final class Batcher<I, O> {
     private static final Logger LOG = Logger.getLogger(Batcher.class);
 
-    /** One caller's request; the processor completes {@code result}, normally or with an {@link ApiException}. */
+    /** One caller's request; the processor completes {@code result}, normally or with a {@link ProblemException}. */
     record Pending<I, O>(I item, CompletableFuture<O> result) {
     }
 
@@ -52,7 +52,7 @@ final class Batcher<I, O> {
 
     /**
      * Queues {@code item}; the future completes on a batcher thread with its result, or fails with the processor's
-     * {@link ApiException} for it, or with 503 when the queue is full, the result does not come in time or the
+     * {@link ProblemException} for it, or with 503 when the queue is full, the result does not come in time or the
      * batcher is stopping. Nobody waits: callers chain on the future.
      */
     CompletableFuture<O> submitAsync(I item) {
@@ -65,21 +65,21 @@ final class Batcher<I, O> {
             if (e == null) {
                 out.complete(o);
             } else {
-                out.completeExceptionally(cause(e) instanceof ApiException api ? api : unavailable());
+                out.completeExceptionally(cause(e) instanceof ProblemException api ? api : unavailable());
             }
         });
         return out;
     }
 
     /**
-     * Waits for {@code future}, for callers on a thread that may block; its {@link ApiException} is thrown as it
+     * Waits for {@code future}, for callers on a thread that may block; its {@link ProblemException} is thrown as it
      * is, anything else as 503.
      */
     static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw cause(e) instanceof ApiException api ? api : unavailable();
+            throw cause(e) instanceof ProblemException api ? api : unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
@@ -132,9 +132,8 @@ final class Batcher<I, O> {
         batch.forEach(p -> p.result.completeExceptionally(unavailable()));
     }
 
-    static ApiException unavailable() {
-        return new ApiException(503, "unavailable", "Service unavailable",
-                "the answer could not be confirmed just now; please submit it again (an identical answer is never "
-                        + "counted twice)", null, 5);
+    static ProblemException unavailable() {
+        return ProblemException.unavailable("the answer could not be confirmed just now; please submit it again "
+                + "(an identical answer is never counted twice)", 5);
     }
 }

@@ -1,6 +1,6 @@
 package io.balance.survey.response;
 
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.survey.questionnaire.Item;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class PublicPage {
                 case NOT_YET_OPEN -> message(409, "调查尚未开始", "本次调查还没有开始，请在开始后再扫码填写。");
                 case CLOSED -> message(410, "调查已结束", "本次调查已经结束，不再接受填写。感谢您的关注！");
             };
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             return error(e);
         }
     }
@@ -70,18 +70,18 @@ public class PublicPage {
             service.throttle(address);
             service.submit(code, submissionId, answers, address);
             return message(200, "提交成功", "谢谢您的参与！您的回答已匿名保存。");
-        } catch (ApiException e) {
-            if (e.status == 400) {
+        } catch (ProblemException e) {
+            if (e.status() == 400) {
                 try {
                     ResponseService.View view = service.open(code);
                     Map<String, String> problems = new HashMap<>();
-                    e.errors.stream().filter(f -> f.field().startsWith("answers."))
+                    e.errors().stream().filter(f -> f.field().startsWith("answers."))
                             .forEach(f -> problems.put(f.field().substring("answers.".length()), "请选择一个答案"));
                     // nothing was stored: the same page load goes on (a lost or bad id gets a fresh one)
                     String id = submissionId != null && ResponseService.validSubmissionId(submissionId) ? submissionId
                             : ResponseService.newSubmissionId();
                     return page(400, view.form().title, form(code, id, view, answers, problems));
-                } catch (ApiException again) {
+                } catch (ProblemException again) {
                     return error(again);
                 }
             }
@@ -89,16 +89,16 @@ public class PublicPage {
         }
     }
 
-    private static Response error(ApiException e) {
-        return switch (e.status) {
+    private static Response error(ProblemException e) {
+        return switch (e.status()) {
             case 404 -> message(404, "邀请码无效", "没有找到这个邀请码。请检查链接是否完整，或重新扫描纸条上的二维码。");
-            case 409 -> "already-answered".equals(e.type)
+            case 409 -> "already-answered".equals(e.type())
                     ? used()
-                    : "survey-closed".equals(e.type)
+                    : "survey-closed".equals(e.type())
                             ? message(410, "调查已结束", "本次调查已经结束，不再接受填写。")
                             : message(409, "调查尚未开始", "本次调查还没有开始，请在开始后再扫码填写。");
             case 429 -> message(429, "请稍后再试", "您所在网络的访问过于频繁，请稍等一分钟后再试。");
-            default -> message(e.status, "出错了", "请稍后再试。");
+            default -> message(e.status(), "出错了", "请稍后再试。");
         };
     }
 

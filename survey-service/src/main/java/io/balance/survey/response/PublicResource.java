@@ -10,11 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.balance.survey.campaign.Group;
-import io.balance.survey.common.Problem;
+import io.balance.kit.problem.Problem;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.questionnaire.Standard;
@@ -35,7 +35,7 @@ import java.util.concurrent.CompletionStage;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "public questionnaire")
 @APIResponse(responseCode = "429", description = "too many requests from this network (Retry-After)",
-        content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PublicResource {
     @Inject
     ResponseService service;
@@ -64,18 +64,18 @@ public class PublicResource {
     @APIResponse(responseCode = "200", description = "the questionnaire",
             content = @Content(schema = @Schema(implementation = Questionnaire.class)))
     @APIResponse(responseCode = "404", description = "unknown invitation",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "the survey has not opened yet",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "the survey has closed",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response questionnaire(@PathParam("code") String code, @Context HttpServerRequest request) {
         service.throttle(address(request));
         ResponseService.View view = service.open(code);
         switch (view.outcome()) {
-            case CLOSED -> throw new ApiException(410, "survey-closed", "Survey closed", "this survey has closed",
+            case CLOSED -> throw new ProblemException(410, "survey-closed", "Survey closed", "this survey has closed",
                     null, null);
-            case NOT_YET_OPEN -> throw ApiException.conflict("survey-not-open", "this survey has not opened yet");
+            case NOT_YET_OPEN -> throw ProblemException.conflict("survey-not-open", "this survey has not opened yet");
             default -> {
             }
         }
@@ -102,25 +102,25 @@ public class PublicResource {
     @APIResponse(responseCode = "201", description = "stored (or the same submission retried)",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "invalid fields, named in errors[]",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "unknown invitation",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "the invitation was used (by another submission), or the "
             + "survey is not open",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "the answer cannot be stored now (Retry-After)",
-            content = @Content(mediaType = Problem.JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> submit(Submission body, @Context HttpServerRequest request) {
         service.throttle(address(request));
         if (body == null) {
-            throw ApiException.invalid("body", "is required");
+            throw ProblemException.invalid("body", "is required");
         }
         io.vertx.core.Context loop = Vertx.currentContext();
         CompletableFuture<Response> answer = new CompletableFuture<>();
         service.submitAsync(body.invitation(), body.submissionId(), body.answers(), address(request)).whenComplete((receipt, e) -> {
             Runnable reply = () -> {
                 if (e != null) {
-                    answer.completeExceptionally(Batcher.cause(e)); // the ApiException, for the problem mappers
+                    answer.completeExceptionally(Batcher.cause(e)); // the ProblemException, for the problem mappers
                 } else {
                     // written by hand: the hot path's one answer, without a trip through Jackson
                     answer.complete(Response.status(201).type(MediaType.APPLICATION_JSON)

@@ -3,7 +3,7 @@ package io.balance.survey.response;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.Survey;
 import io.balance.survey.campaign.SurveyStatus;
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
 import io.balance.survey.config.SurveyConfig;
@@ -80,7 +80,7 @@ public class ResponseService {
     public void throttle(String clientAddress) {
         int n = requests.hit(ClientKeys.range(clientAddress), System.currentTimeMillis());
         if (n > perMinute) {
-            throw ApiException.tooManyRequests(60);
+            throw ProblemException.tooManyRequests("too many requests from this network; retry later", 60);
         }
     }
 
@@ -128,7 +128,7 @@ public class ResponseService {
     /**
      * Checks and stores one answer without holding a thread while its invitation is looked up and its row
      * committed: the work after each batched round trip runs on the thread that completed it. Fails with an
-     * {@link ApiException} (possibly wrapped in a {@link java.util.concurrent.CompletionException}).
+     * {@link ProblemException} (possibly wrapped in a {@link java.util.concurrent.CompletionException}).
      */
     public CompletableFuture<Receipt> submitAsync(String rawCode, String submissionId, Map<String, String> rawAnswers,
             String clientAddress) {
@@ -183,8 +183,8 @@ public class ResponseService {
         if (outcome != Outcome.OPEN) {
             // a retry of an answer stored before the close still gets its receipt
             return earlierOr(inv.hash(), submissionId, outcome == Outcome.CLOSED
-                    ? ApiException.conflict("survey-closed", "this survey has closed")
-                    : ApiException.conflict("survey-not-open", "this survey has not opened yet"));
+                    ? ProblemException.conflict("survey-closed", "this survey has closed")
+                    : ProblemException.conflict("survey-not-open", "this survey has not opened yet"));
         }
 
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // PostgreSQL precision
@@ -207,7 +207,7 @@ public class ResponseService {
                         ? CompletableFuture.completedFuture(new Receipt(now, false))
                         // already answered: a retry of the same page load, or any other submission (409 whatever
                         // its answers, so that a code's holder cannot probe what was answered)
-                        : earlierOr(inv.hash(), submissionId, ApiException.conflict("already-answered",
+                        : earlierOr(inv.hash(), submissionId, ProblemException.conflict("already-answered",
                                 "this invitation has already been used; each invitation can be used once")));
     }
 
@@ -215,7 +215,7 @@ public class ResponseService {
      * The receipt of the answer stored earlier by the same submission (page load), or else {@code refusal}. One
      * query, run off the batchers' threads, which must stay free for their next round trip.
      */
-    private CompletableFuture<Receipt> earlierOr(byte[] hash, String submissionId, ApiException refusal) {
+    private CompletableFuture<Receipt> earlierOr(byte[] hash, String submissionId, ProblemException refusal) {
         return CompletableFuture.supplyAsync(() -> {
             Receipt earlier = existing(hash, submissionId);
             if (earlier == null) {
@@ -290,8 +290,8 @@ public class ResponseService {
         return Codes.hash(code);
     }
 
-    private ApiException unknown() {
-        return new ApiException(404, "unknown-invitation", "Unknown invitation",
+    private ProblemException unknown() {
+        return new ProblemException(404, "unknown-invitation", "Unknown invitation",
                 "this invitation code is not known; check the link or the code on your slip", null, null);
     }
 

@@ -76,6 +76,9 @@ public class ResultsPublisher {
                 published++;
             }
         }
+        if (published > 0) {
+            results.sendNow();
+        }
         return published;
     }
 }

@@ -1,9 +1,8 @@
 package io.balance.survey.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.balance.contracts.SurveyResultsV1;
 import io.balance.contracts.Topics;
+import io.balance.kit.outbox.Outbox;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.Survey;
 import io.balance.survey.registry.Location;
@@ -19,13 +18,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /** Live results of a campaign, computed from the stored answers by one aggregate query. */
 @ApplicationScoped
 public class ResultsService {
     @Inject
-    ObjectMapper json;
+    Outbox outbox;
 
     @Inject
     SurveyConfig config;
@@ -138,31 +136,19 @@ public class ResultsService {
 
     /**
      * Writes a results event to the outbox, in the caller's transaction (the survey row locked by the
-     * caller), and records what it covered so the publisher does not repeat it.
+     * caller), and records what it covered so the publisher does not repeat it. The caller calls
+     * {@link #sendNow} after its commit; else the kit's relay sends the event at its next sweep (a second).
      */
     public void enqueue(Connection c, Survey s, boolean closed) throws SQLException {
         Results r = compute(c, s);
         long revision = s.resultsRevision() + 1;
         Map<String, SurveyResultsV1.GroupResult> groups = new LinkedHashMap<>();
         r.byGroup().forEach((g, t) -> groups.put(g.name(), new SurveyResultsV1.GroupResult(t.rate(), t.valid)));
-        SurveyResultsV1 event = new SurveyResultsV1(UUID.randomUUID().toString(), SurveyResultsV1.SCHEMA_VERSION,
+        SurveyResultsV1 event = new SurveyResultsV1(Outbox.newEventId(), SurveyResultsV1.SCHEMA_VERSION,
                 Instant.now(), s.id().toString(), s.countyCode(), s.year(), revision, closed, r.overall().rate(),
                 // flagged = what the rate leaves out: awaiting review or rejected
                 r.overall().valid, r.overall().pending + r.overall().rejected, r.validReturnRate(), groups);
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox_event (event_id, topic, event_key, payload) VALUES (?,?,?,?)")) {
-            ps.setString(1, event.eventId());
-            ps.setString(2, Topics.SURVEY_RESULTS);
-            ps.setString(3, s.countyCode());
-            ps.setString(4, payload);
-            ps.executeUpdate();
-        }
+        outbox.add(c, event.eventId(), Topics.SURVEY_RESULTS, s.countyCode(), revision, event);
         try (PreparedStatement ps = c.prepareStatement("UPDATE survey SET results_revision = ?, "
                 + "results_response_id = greatest(results_response_id, ?), results_response_count = ?, "
                 + "results_final = ? WHERE id = ?")) {
@@ -173,5 +159,10 @@ public class ResultsService {
             ps.setObject(5, s.id());
             ps.executeUpdate();
         }
+    }
+
+    /** After the commit of an {@link #enqueue}: the kit's relay publishes now rather than at its next sweep. */
+    public void sendNow() {
+        outbox.wake();
     }
 }

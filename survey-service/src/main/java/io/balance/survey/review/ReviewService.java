@@ -9,8 +9,8 @@ import io.balance.survey.campaign.Survey;
 import io.balance.survey.campaign.SurveyRepository;
 import io.balance.survey.campaign.SurveyService;
 import io.balance.survey.campaign.SurveyStatus;
-import io.balance.survey.common.ApiException;
-import io.balance.survey.common.Caller;
+import io.balance.kit.problem.ProblemException;
+import io.balance.kit.caller.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
 import io.balance.survey.registry.Location;
@@ -102,10 +102,10 @@ public class ReviewService {
             v.add("reason", "at most 1,000 characters");
         }
         v.throwIfInvalid();
-        return db.tx(c -> {
+        FlaggedAnswer.Review decided = db.tx(c -> {
             Survey s = surveys.find(c, surveyId, true).orElseThrow();
             if (!isFlagged(c, surveyId, responseId)) {
-                throw ApiException.notFound("no flagged answer " + responseId + " in this survey");
+                throw ProblemException.notFound("no flagged answer " + responseId + " in this survey");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE response SET review = ? WHERE id = ?")) {
                 ps.setString(1, decision);
@@ -132,6 +132,8 @@ public class ReviewService {
             }
             return review;
         });
+        results.sendNow();
+        return decided;
     }
 
     /** The audit trail of every review decision of a campaign, oldest first. */

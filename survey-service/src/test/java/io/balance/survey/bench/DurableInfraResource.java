@@ -42,8 +42,7 @@ public class DurableInfraResource implements QuarkusTestResourceLifecycleManager
         /** The production intervals, not the test profile's shorter ones: background work costs what it will. */
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("balance.survey.lifecycle-interval", "5s", "balance.survey.results.publish-interval", "5s",
-                    "balance.survey.outbox.interval", "1s");
+            return Map.of("balance.survey.lifecycle-interval", "5s", "balance.survey.results.publish-interval", "5s");
         }
     }
 

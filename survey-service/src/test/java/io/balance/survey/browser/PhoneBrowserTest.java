@@ -3,36 +3,31 @@ package io.balance.survey.browser;
 import static io.balance.survey.Fixtures.invite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.infra.HeadlessChromium;
 import io.balance.survey.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A respondent on a phone: headless Chromium at 360 × 740 opens an invitation link, answers every item by
- * tapping, submits and sees the thank-you page. Uses the system chromium and /usr/bin/chromedriver only
- * (nothing is downloaded). Without chromium the test fails in CI (CI=true) and is skipped loudly elsewhere.
+ * tapping, submits and sees the thank-you page, in embedded-infra's HeadlessChromium (the system chromium, nothing
+ * downloaded; without it the test fails in CI and is skipped loudly elsewhere).
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class,
@@ -46,33 +41,12 @@ class PhoneBrowserTest {
 
     @Test
     void respondentAnswersOnAPhone() throws Exception {
-        String chromium = find("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        String driverPath = find("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium == null || driverPath == null) {
-            String message = "PhoneBrowserTest needs Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver); found browser=" + chromium + " driver=" + driverPath;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n\n!!!!! SKIPPING THE REAL-BROWSER TEST: " + message + " !!!!!\n\n");
-            Assumptions.abort(message);
-        }
         Fixtures.standardCounty(COUNTY, 300_000);
         String survey = Fixtures.openSurvey(COUNTY, 2025);
         String code = invite(survey, COUNTY + "0001", "PARENT", 1).get(0);
 
-        Path profile = Files.createTempDirectory("survey-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=360,740", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath))
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = HeadlessChromium.open("PhoneBrowserTest", 360, 740);
         try {
-            driver.manage().window().setSize(new Dimension(360, 740));
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             driver.get(base.toString().replaceAll("/$", "") + "/s/" + code);
             assertTrue(driver.getTitle().contains("社会卷"), driver.getTitle());
             Files.createDirectories(ARTIFACTS);
@@ -105,14 +79,5 @@ class PhoneBrowserTest {
         }
         assertEquals(1, Fixtures.count("SELECT count(*) FROM response WHERE invitation = sha256(convert_to('"
                 + code + "', 'UTF8')) AND answers->>'P02' = 'MOSTLY' AND answers->>'P05' = 'UNKNOWN'"));
-    }
-
-    private static String find(String... paths) {
-        for (String p : paths) {
-            if (new File(p).canExecute()) {
-                return p;
-            }
-        }
-        return null;
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.FieldError;
+import io.balance.kit.problem.ProblemException;
 import io.balance.survey.common.Validation;
 import io.balance.survey.registry.Location;
 import java.util.EnumMap;
@@ -149,8 +150,8 @@ class SamplePlanTest {
         try {
             v.throwIfInvalid();
             return List.of();
-        } catch (ApiException e) {
-            return e.errors.stream().map(ApiException.FieldError::field).toList();
+        } catch (ProblemException e) {
+            return e.errors().stream().map(FieldError::field).toList();
         }
     }
 
@@ -158,8 +159,8 @@ class SamplePlanTest {
         try {
             v.throwIfInvalid();
             return null;
-        } catch (ApiException e) {
-            return e.errors.get(0).field();
+        } catch (ProblemException e) {
+            return e.errors().get(0).field();
         }
     }
 }

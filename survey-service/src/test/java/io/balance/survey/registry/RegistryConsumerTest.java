@@ -8,28 +8,37 @@ import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.SchoolV1;
 import io.balance.contracts.Topics;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.kit.consumer.EventConsumers;
+import io.balance.kit.consumer.ReplayResult;
 import io.balance.survey.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The registry read model from school-service's topics on the real broker: each eventId applied once, an older
- * revision never overwrites a newer one, an unreadable record is skipped without stopping the consumer.
+ * revision never overwrites a newer one, an unreadable record is skipped without stopping the consumer, and a
+ * replay from the start (the kit's EventConsumers) rebuilds the same state.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedInfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "survey"))
 class RegistryConsumerTest {
+    @Inject
+    EventConsumers consumers;
+
     static final String COUNTY = "419961";
     static final String SCHOOL = COUNTY + "0001";
 
     @Test
-    void duplicatesAndOlderRevisionsAreIgnored() {
+    void duplicatesAndOlderRevisionsAreIgnored() throws Exception {
         String first = UUID.randomUUID().toString();
         jurisdiction(first, 2, "甲县", 500_000);
         awaitProcessed(first);
@@ -64,6 +73,14 @@ class RegistryConsumerTest {
         String stale = UUID.randomUUID().toString();
         school(stale, 1, "TOWN");
         awaitProcessed(stale);
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM school WHERE school_code = '" + SCHOOL
+                + "' AND location = 'RURAL' AND revision = 2"));
+
+        // a replay from the start clears the read model and rebuilds the same state from the topics
+        List<ReplayResult> replayed = consumers.replay().get(60, TimeUnit.SECONDS);
+        assertEquals(2, replayed.size(), "both registry topics replayed: " + replayed);
+        assertEquals(520_000, Fixtures.count("SELECT resident_population FROM jurisdiction WHERE code = '" + COUNTY + "'"));
+        assertEquals(3, Fixtures.count("SELECT revision FROM jurisdiction WHERE code = '" + COUNTY + "'"));
         assertEquals(1, Fixtures.count("SELECT count(*) FROM school WHERE school_code = '" + SCHOOL
                 + "' AND location = 'RURAL' AND revision = 2"));
     }

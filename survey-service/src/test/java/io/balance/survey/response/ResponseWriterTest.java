@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.balance.infra.EmbeddedInfraTestResource;
 import io.balance.survey.Fixtures;
-import io.balance.survey.common.ApiException;
+import io.balance.kit.problem.ProblemException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,8 +95,8 @@ class ResponseWriterTest {
                     assertTrue(f.get());
                     stored++;
                 } catch (java.util.concurrent.ExecutionException e) {
-                    ApiException api = (ApiException) e.getCause();
-                    assertEquals(503, api.status);
+                    ProblemException api = (ProblemException) e.getCause();
+                    assertEquals(503, api.status());
                     refused++;
                 }
             }
@@ -110,10 +110,10 @@ class ResponseWriterTest {
 
     @Test
     void aFailedAnswerIsReportedAsUnavailableNotAsAnError() {
-        ApiException e = assertThrows(ApiException.class,
+        ProblemException e = assertThrows(ProblemException.class,
                 () -> Batcher.await(writer.storeAsync(row(hash(), UUID.randomUUID(), "Y".repeat(40)))));
-        assertEquals(503, e.status);
-        assertEquals(5, e.retryAfterSeconds);
+        assertEquals(503, e.status());
+        assertEquals(5, e.retryAfterSeconds());
     }
 
     private static byte[] hash() {
