@@ -15,19 +15,9 @@ import java.time.Duration;
  * A real PostgreSQL server from the zonky binaries (no Docker). With a data directory the cluster is kept
  * between runs (the local run); without one it lives in a temporary directory (tests).
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public record EmbeddedPostgresServer(EmbeddedPostgres postgres, Reaper reaper, int port) implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
-
-    private final EmbeddedPostgres postgres;
-    private final Reaper reaper;
-    private final int port;
-
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Reaper reaper, int port) {
-        this.postgres = postgres;
-        this.reaper = reaper;
-        this.port = port;
-    }
 
     /**
      * @param dataDirectory kept between runs when not null
@@ -57,10 +47,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start on port " + chosen, e);
         }
-    }
-
-    public int port() {
-        return port;
     }
 
     public String jdbcUrl(String database) {

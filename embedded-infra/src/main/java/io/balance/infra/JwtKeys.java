@@ -24,15 +24,11 @@ import java.util.UUID;
  * configuration. Also mints tokens in the shape of {@link TokenClaims}, so tests and the local run can act
  * as any role without the gateway.
  */
-public final class JwtKeys {
-    private final Path privateKeyFile;
-    private final Path publicKeyFile;
-    private final PrivateKey privateKey;
-
-    private JwtKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey privateKey) {
-        this.privateKeyFile = privateKeyFile;
-        this.publicKeyFile = publicKeyFile;
-        this.privateKey = privateKey;
+public record JwtKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey privateKey) {
+    /** The files only: the key itself stays out of logs. */
+    @Override
+    public String toString() {
+        return "JwtKeys[" + privateKeyFile + ", " + publicKeyFile + "]";
     }
 
     /** Loads the pair from {@code directory}, generating it on first use. */
@@ -59,14 +55,6 @@ public final class JwtKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public Path privateKeyFile() {
-        return privateKeyFile;
-    }
-
-    public Path publicKeyFile() {
-        return publicKeyFile;
     }
 
     /** A token valid for an hour. {@code jurisdiction} is null for SYSTEM_ADMIN. */

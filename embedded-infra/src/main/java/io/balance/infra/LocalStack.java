@@ -16,8 +16,11 @@ import java.util.concurrent.CountDownLatch;
  * The whole system on one machine without Docker: PostgreSQL, Kafka, signing keys, and every built
  * service as a child process, wired by environment variables (docs/architecture.md). {@code ./run.sh}
  * runs {@link #main}; system tests use {@link #builder()} with free ports and a temporary directory.
+ *
+ * @param services the running services by module name, in start order
  */
-public final class LocalStack implements AutoCloseable {
+public record LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, JwtKeys keys,
+        Map<String, ServiceProcess> services, Path directory) implements AutoCloseable {
     /**
      * Module, database, default port, default management port (health, metrics: Quarkus' management interface).
      * The gateway comes last: it needs the others' URLs.
@@ -32,44 +35,8 @@ public final class LocalStack implements AutoCloseable {
             new ServiceSpec("supervision-service", "supervision", 8084, 9084),
             new ServiceSpec("gateway", "gateway", 8080, 9080));
 
-    private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaBroker kafka;
-    private final JwtKeys keys;
-    private final Map<String, ServiceProcess> services;
-    private final Path directory;
-
-    private LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, JwtKeys keys,
-                       Map<String, ServiceProcess> services, Path directory) {
-        this.postgres = postgres;
-        this.kafka = kafka;
-        this.keys = keys;
-        this.services = services;
-        this.directory = directory;
-    }
-
     public static Builder builder() {
         return new Builder();
-    }
-
-    public EmbeddedPostgresServer postgres() {
-        return postgres;
-    }
-
-    public EmbeddedKafkaBroker kafka() {
-        return kafka;
-    }
-
-    public JwtKeys keys() {
-        return keys;
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
-    /** The running services by module name, in start order. */
-    public Map<String, ServiceProcess> services() {
-        return services;
     }
 
     public ServiceProcess service(String module) {
@@ -197,8 +164,8 @@ public final class LocalStack implements AutoCloseable {
                                 "BALANCE_SERVICES_" + module.replace("-service", "").toUpperCase() + "_URL", url));
                     }
                     env.putAll(extraEnvironment);
-                    ServiceProcess service = new ServiceProcess(spec.module(), jar, port, managementPort, env,
-                            directory.resolve("logs").resolve(spec.module() + ".log"));
+                    ServiceProcess service = new ServiceProcess(new ServiceProcess.Launch(spec.module(), jar, port,
+                            managementPort, env, directory.resolve("logs").resolve(spec.module() + ".log")));
                     service.start();
                     started.put(spec.module(), service);
                     urls.put(spec.module(), service.url());
@@ -251,12 +218,12 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("  Sign in          admin / " + (System.getenv("BALANCE_ADMIN_PASSWORD") == null
                     ? "admin (set BALANCE_ADMIN_PASSWORD to change)" : "$BALANCE_ADMIN_PASSWORD"));
         }
-        for (ServiceProcess service : stack.services().values()) {
+        stack.services().forEach((module, service) -> {
             // the gateway answers /q/* with 404 on its public port: its own document is the merged one above
-            String openApi = service.name().equals("gateway") ? "" : "OpenAPI " + service.url() + "/q/openapi, ";
-            System.out.printf("  %-16s %s  (%shealth %s/q/health, log %s)%n",
-                    service.name(), service.url(), openApi, service.managementUrl(), root.relativize(service.logFile()));
-        }
+            String openApi = module.equals("gateway") ? "" : "OpenAPI " + service.url() + "/q/openapi, ";
+            System.out.printf("  %-16s %s  (%shealth %s/q/health, log %s)%n", module, service.url(), openApi,
+                    service.managementUrl(), root.relativize(service.launch().logFile()));
+        });
         System.out.println("  PostgreSQL       " + stack.postgres().jdbcUrl("<db>") + " (user postgres)");
         System.out.println("  Kafka            " + stack.kafka().bootstrapServers());
         System.out.println("Press Ctrl-C to stop everything.");

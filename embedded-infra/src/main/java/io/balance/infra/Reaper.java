@@ -7,12 +7,7 @@ import java.io.IOException;
  * time-out): a tiny shell loop watches this JVM's pid and, once it is gone, signals the child.
  * Shutdown hooks cover the ordinary exits; the reaper covers the rest.
  */
-final class Reaper {
-    private final Process watcher;
-
-    private Reaper(Process watcher) {
-        this.watcher = watcher;
-    }
+record Reaper(Process watcher) {
 
     /**
      * @param childPidExpression a shell expression giving the pid to signal, e.g. {@code 1234} or

@@ -19,47 +19,34 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final String name;
-    private final Path jar;
-    private final int port;
-    private final int managementPort;
-    private final Map<String, String> environment;
-    private final Path logFile;
+    /**
+     * What every (re)start runs: the same jar, ports, environment and log file.
+     *
+     * @param managementPort Quarkus' management interface: {@code /q/health}, {@code /q/metrics}; never routed by
+     *                       the gateway
+     */
+    public record Launch(String name, Path jar, int port, int managementPort, Map<String, String> environment,
+            Path logFile) {
+    }
+
+    private final Launch launch;
     private Process process;
     private Reaper reaper;
 
-    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logFile) {
-        this.name = name;
-        this.jar = jar;
-        this.port = port;
-        this.managementPort = managementPort;
-        this.environment = environment;
-        this.logFile = logFile;
+    ServiceProcess(Launch launch) {
+        this.launch = launch;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public int port() {
-        return port;
+    public Launch launch() {
+        return launch;
     }
 
     public String url() {
-        return "http://localhost:" + port;
-    }
-
-    /** Quarkus' management interface: {@code /q/health}, {@code /q/metrics}; never routed by the gateway. */
-    public int managementPort() {
-        return managementPort;
+        return "http://localhost:" + launch.port();
     }
 
     public String managementUrl() {
-        return "http://localhost:" + managementPort;
-    }
-
-    public Path logFile() {
-        return logFile;
+        return "http://localhost:" + launch.managementPort();
     }
 
     public synchronized boolean running() {
@@ -74,19 +61,19 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort,
-                "-jar", jar.toString()));
+                "-Dquarkus.http.port=" + launch.port(),
+                "-Dquarkus.management.port=" + launch.managementPort(),
+                "-jar", launch.jar().toString()));
         try {
-            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(launch.logFile().getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            builder.environment().putAll(environment);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+            builder.environment().putAll(launch.environment());
             process = builder.start();
             reaper = Reaper.watch(Long.toString(process.pid()), "TERM");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
+            throw new UncheckedIOException("cannot start " + launch.name(), e);
         }
     }
 
@@ -98,7 +85,7 @@ public final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!running()) {
-                throw new IllegalStateException(name + " exited; see " + logFile);
+                throw new IllegalStateException(launch.name() + " exited; see " + launch.logFile());
             }
             if (ready(managementUrl())) {
                 return;
@@ -110,7 +97,7 @@ public final class ServiceProcess {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + logFile);
+        throw new IllegalStateException(launch.name() + " not ready after " + timeout + "; see " + launch.logFile());
     }
 
     private static boolean ready(String base) {

@@ -1,5 +1,6 @@
 package io.balance.indicator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.balance.contracts.AnnualReportV1;
@@ -10,35 +11,21 @@ import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.SchoolV1;
 import io.balance.contracts.SurveyResultsV1;
 import io.balance.contracts.Topics;
-import io.balance.infra.EmbeddedInfra;
+import io.balance.infra.TopicWriter;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces the school, survey and supervision services' events to the real broker, as they would (JSON, key = code). */
 public final class Events implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final KafkaProducer<String, String> producer;
-
-    public Events() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.kafka().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
-    }
+    private final TopicWriter writer = new TopicWriter();
 
     public void send(String topic, String key, Object payload) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(payload))).get();
-        } catch (Exception e) {
+            writer.send(topic, key, JSON.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -79,6 +66,6 @@ public final class Events implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        writer.close();
     }
 }

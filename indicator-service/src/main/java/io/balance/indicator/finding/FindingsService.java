@@ -3,6 +3,7 @@ package io.balance.indicator.finding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import io.balance.kit.problem.ProblemException;
 import io.balance.indicator.evaluation.CountyInputsRepository;
 import io.balance.indicator.evaluation.EvaluationService;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,19 +70,16 @@ public class FindingsService {
     }
 
     private StoredFindings get(Connection c, String countyCode, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select version, document, updated_by, updated_at from county_finding where county_code = ? and year = ?")) {
-            ps.setString(1, countyCode);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new StoredFindings(countyCode, year, rs.getInt(1), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), json.readValue(rs.getString(2), Findings.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+        return Sql.one(c, "select version, document, updated_by, updated_at from county_finding"
+                + " where county_code = ? and year = ?", rs -> new StoredFindings(countyCode, year, rs.getInt(1),
+                rs.getString(3), rs.getTimestamp(4).toInstant(), findings(rs.getString(2))), countyCode, year);
+    }
+
+    private Findings findings(String document) {
+        try {
+            return json.readValue(document, Findings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.JurisdictionScope;
 import io.balance.indicator.access.Access;
 import io.balance.kit.caller.Caller;
+import io.balance.kit.jdbc.Sql;
 import io.balance.kit.problem.Problem;
 import io.balance.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +55,7 @@ public class RuleSetService {
     }
 
     public Map<String, RuleSet> all(Connection c) throws SQLException {
-        long count;
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from rule_set"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            count = rs.getLong(1);
-        }
+        long count = Sql.count(c, "select count(*) from rule_set");
         if (count != stamp) {
             synchronized (this) {
                 Map<String, RuleSet> sets = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import io.balance.indicator.ruleset.RuleSetService;
 import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.EmbeddedInfraTestResource;
 import io.balance.infra.TopicReader;
+import io.balance.kit.jdbc.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -204,10 +205,8 @@ class IndicatorBenchmarkTest {
     void countyEvaluationLatency() throws Exception {
         // settle after the bulk phase: outbox relayed, garbage of 136,300 parsed reports collected
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try (Connection c = dataSource.getConnection();
-                    var rs = c.createStatement().executeQuery("select count(*) from outbox_event where sent_at is null")) {
-                rs.next();
-                return rs.getLong(1) == 0;
+            try (Connection c = dataSource.getConnection()) {
+                return Sql.count(c, "select count(*) from outbox_event where sent_at is null") == 0;
             }
         });
         System.gc();

@@ -15,14 +15,13 @@ import io.balance.indicator.Events;
 import io.balance.indicator.Fixtures.Report;
 import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.kit.jdbc.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,13 +150,8 @@ class ReviewStageTest {
     }
 
     long outboxRows(String county) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where message_key = ?")) {
-            ps.setString(1, county);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.count(c, "select count(*) from outbox_event where message_key = ?", county);
         }
     }
 }

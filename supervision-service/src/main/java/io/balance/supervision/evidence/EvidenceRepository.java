@@ -1,6 +1,7 @@
 package io.balance.supervision.evidence;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import io.balance.supervision.problem.ProblemView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,13 +104,8 @@ public class EvidenceRepository {
     }
 
     public int downloads(UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from evidence_download where evidence_id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return (int) Sql.count(c, "select count(*) from evidence_download where evidence_id = ?", id);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.balance.supervision.inspection;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,14 +30,9 @@ public class InspectionRepository {
     }
 
     public Approved approved(Connection c, String school, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select county_code, school_name, revision, report::text from approved_report where school_code = ? and year = ?")) {
-            ps.setString(1, school);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Approved(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)) : null;
-            }
-        }
+        return Sql.one(c, "select county_code, school_name, revision, report::text from approved_report"
+                + " where school_code = ? and year = ?",
+                rs -> new Approved(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)), school, year);
     }
 
     public long insert(Connection c, String county, int year, InspectionRequest in, java.math.BigDecimal tolerance,

@@ -1,6 +1,7 @@
 package io.balance.supervision.problem;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -68,21 +69,14 @@ public class ProblemRepository {
             args.add(Date.valueOf(today));
         }
         try (Connection c = connection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from problem" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = Sql.count(c, "select count(*) from problem" + where, args.toArray());
             List<ProblemView> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "select " + COLUMNS + " from problem" + where + " order by year desc, id limit ? offset ?")) {
                 List<Object> paged = new ArrayList<>(args);
                 paged.add(size);
                 paged.add((long) page * size);
-                bind(ps, paged);
+                Sql.bind(ps, paged.toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(map(rs, today));
@@ -299,12 +293,6 @@ public class ProblemRepository {
 
     private static String text(Object v) {
         return v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
     }
 
     static ProblemView map(ResultSet rs, LocalDate today) throws SQLException {

@@ -1,6 +1,7 @@
 package io.balance.supervision.review;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -135,15 +136,8 @@ public class ReviewRepository {
     }
 
     public int nextSnapshotVersion(Connection c, String county, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select coalesce(max(version), 0) + 1 from review_snapshot where county_code = ? and year = ?")) {
-            ps.setString(1, county);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Sql.one(c, "select coalesce(max(version), 0) + 1 from review_snapshot where county_code = ? and year = ?",
+                rs -> rs.getInt(1), county, year);
     }
 
     public void insertSnapshot(Connection c, String county, int year, Snapshot s) throws SQLException {

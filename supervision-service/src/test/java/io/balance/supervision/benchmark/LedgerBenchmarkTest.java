@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.balance.contracts.EvaluationChangedV1;
 import io.balance.contracts.EvaluationDetailsV1;
 import io.balance.infra.EmbeddedInfraTestResource;
+import io.balance.kit.jdbc.Sql;
 import io.balance.supervision.Evaluations;
 import io.balance.supervision.Tokens;
 import io.balance.supervision.intake.EvaluationIntake;
@@ -275,15 +276,7 @@ class LedgerBenchmarkTest {
     }
 
     private int countMet(String county) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select count(*) from problem where county_code = ? and data_status = 'MET' and revision = 2")) {
-            ps.setString(1, county);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return count("select count(*) from problem where county_code = ? and data_status = 'MET' and revision = 2", county);
     }
 
     private static int problems(long seed) {
@@ -301,23 +294,17 @@ class LedgerBenchmarkTest {
     }
 
     private int count(String county) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from problem where county_code = ?")) {
-            ps.setString(1, county);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+        return count("select count(*) from problem where county_code = ?", county);
+    }
+
+    private int count(String sql, Object... args) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return (int) Sql.count(c, sql, args);
         }
     }
 
     private long unsent() throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select count(*) from outbox_event where sent_at is null")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count("select count(*) from outbox_event where sent_at is null");
     }
 
     private long rawInsert(int rows) throws Exception {
