@@ -36,6 +36,14 @@ public final class Sql {
         }
     }
 
+    /** Runs an insert, update or delete; returns how many rows it changed. */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Binds {@code args} to parameters 1…n in order, each typed by its value (null: left to the server). */
     public static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {

@@ -1,5 +1,6 @@
 package io.balance.kit.outbox;
 
+import io.balance.kit.jdbc.Sql;
 import io.balance.kit.kafka.KafkaConfig;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -139,12 +140,7 @@ final class OutboxPublisher {
     }
 
     static void markFailed(Connection c, long id, Exception failure) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update outbox_event set attempts = attempts + 1, last_error = ? where id = ?")) {
-            ps.setString(1, String.valueOf(failure));
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "update outbox_event set attempts = attempts + 1, last_error = ? where id = ?", String.valueOf(failure), id);
     }
 
     /** A fatal producer error (fenced, unknown sequence) needs a fresh producer; a retriable one does not. */

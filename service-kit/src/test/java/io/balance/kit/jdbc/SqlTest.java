@@ -31,6 +31,9 @@ class SqlTest {
                     "360702", 2024), "a NULL value");
             assertNull(Sql.one(c, "select n from t where county = ? and year = ?", rs -> rs.getLong(1), "360702", 1999),
                     "no row");
+            assertEquals(2, Sql.update(c, "update t set n = ? where county = ?", 9L, "360702"), "rows changed");
+            assertEquals(0, Sql.update(c, "update t set n = ? where county = ?", null, "000000"), "a null argument, no row");
+            assertEquals(18, Sql.count(c, "select sum(n) from t"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.balance.survey.campaign;
 
+import io.balance.kit.jdbc.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,29 +90,15 @@ public class SurveyRepository {
     }
 
     public void updatePlan(Connection c, UUID id, SamplePlan plan) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE survey SET plan = ?::jsonb WHERE id = ?")) {
-            ps.setString(1, planJson(plan));
-            ps.setObject(2, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE survey SET plan = ?::jsonb WHERE id = ?", planJson(plan), id);
     }
 
     public void markOpen(Connection c, UUID id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE survey SET status = 'OPEN', opened_at = ? WHERE id = ? AND status = 'DRAFT'")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setObject(2, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE survey SET status = 'OPEN', opened_at = ? WHERE id = ? AND status = 'DRAFT'", Timestamp.from(at), id);
     }
 
     public void markClosed(Connection c, UUID id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE survey SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status <> 'CLOSED'")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setObject(2, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE survey SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status <> 'CLOSED'", Timestamp.from(at), id);
     }
 
     /** Campaigns whose times say they should change state now. */
