@@ -106,6 +106,14 @@ class OutboxAndConsumerTest {
             assertTrue(inbox.accept(c, UUID.randomUUID().toString(), "t", "agg:C1", 6));
             assertTrue(inbox.accept(c, UUID.randomUUID().toString(), "t", "agg:C2", 1), "per aggregate");
             assertFalse(inbox.accept(c, null, "t", "agg:C1", 9), "no eventId");
+
+            // one consumer's replay forgets its own topic and aggregates, not another consumer's
+            String other = UUID.randomUUID().toString();
+            assertTrue(inbox.accept(c, other, "u", "oth:C1", 1));
+            inbox.clear(c, "t", "agg:");
+            assertTrue(inbox.accept(c, id, "t", "agg:C1", 1), "its eventIds and revisions are forgotten");
+            assertFalse(inbox.accept(c, other, "u", "oth:C9", 1), "the other topic's eventIds are kept");
+            assertFalse(inbox.accept(c, UUID.randomUUID().toString(), "u", "oth:C1", 1), "the other's revisions are kept");
         }
     }
 

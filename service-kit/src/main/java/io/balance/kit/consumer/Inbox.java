@@ -84,7 +84,21 @@ public class Inbox {
         return firstTime(c, eventId, topic) && newer(c, aggregate, revision);
     }
 
-    /** Forgets what was consumed, before a replay from the start. */
+    /**
+     * Forgets what one consumer consumed, before its replay from the start: the eventIds of {@code topic} and the
+     * revisions of the aggregates named {@code aggregatePrefix…}. Other consumers of the service keep theirs.
+     */
+    public void clear(Connection c, String topic, String aggregatePrefix) throws SQLException {
+        try (PreparedStatement seen = c.prepareStatement("delete from processed_event where topic = ?");
+                PreparedStatement revisions = c.prepareStatement("delete from consumed_revision where aggregate like ?")) {
+            seen.setString(1, topic);
+            seen.executeUpdate();
+            revisions.setString(1, aggregatePrefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            revisions.executeUpdate();
+        }
+    }
+
+    /** Forgets everything consumed, before a replay from the start of the service's only consumer. */
     public void clear(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate("truncate processed_event, consumed_revision");

@@ -18,13 +18,29 @@ public abstract class JdbcEventHandler<T> implements EventHandler {
     @Inject
     protected AgroalDataSource dataSource;
 
+    private final String name;
+    private final Class<T> type;
+    private final String topic;
+
     /** What {@link Inbox#accept} orders and de-duplicates an event by. */
     public record Key(String eventId, String aggregate, long revision) {
     }
 
-    protected abstract Class<T> type();
+    /** @param name the consumer's name (thread, metrics, replay) */
+    protected JdbcEventHandler(String name, Class<T> type, String topic) {
+        this.name = name;
+        this.type = type;
+        this.topic = topic;
+    }
 
-    protected abstract String topic();
+    @Override
+    public String name() {
+        return name;
+    }
+
+    protected String topic() {
+        return topic;
+    }
 
     /** The event's key; null to skip an event that lacks what this handler needs (nothing is recorded for it). */
     protected abstract Key key(T event);
@@ -34,7 +50,7 @@ public abstract class JdbcEventHandler<T> implements EventHandler {
 
     @Override
     public List<String> topics() {
-        return List.of(topic());
+        return List.of(topic);
     }
 
     @Override
@@ -42,9 +58,9 @@ public abstract class JdbcEventHandler<T> implements EventHandler {
     public void handle(List<ConsumerRecord<String, String>> batch, boolean replaying) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             for (ConsumerRecord<String, String> r : batch) {
-                T event = inbox.read(r, type()).orElse(null);
+                T event = inbox.read(r, type).orElse(null);
                 Key key = event == null ? null : key(event);
-                if (key != null && inbox.accept(c, key.eventId(), topic(), key.aggregate(), key.revision())) {
+                if (key != null && inbox.accept(c, key.eventId(), topic, key.aggregate(), key.revision())) {
                     store(c, event);
                 }
             }

@@ -15,19 +15,8 @@ public class ReportIntake extends JdbcEventHandler<ReportApprovedV1> {
     @Inject
     ObjectMapper json;
 
-    @Override
-    public String name() {
-        return "supervision-reports";
-    }
-
-    @Override
-    protected Class<ReportApprovedV1> type() {
-        return ReportApprovedV1.class;
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.SCHOOL_REPORTS;
+    public ReportIntake() {
+        super("supervision-reports", ReportApprovedV1.class, Topics.SCHOOL_REPORTS);
     }
 
     @Override

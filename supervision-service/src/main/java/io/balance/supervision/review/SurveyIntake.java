@@ -15,19 +15,8 @@ public class SurveyIntake extends JdbcEventHandler<SurveyResultsV1> {
     @Inject
     ObjectMapper json;
 
-    @Override
-    public String name() {
-        return "supervision-surveys";
-    }
-
-    @Override
-    protected Class<SurveyResultsV1> type() {
-        return SurveyResultsV1.class;
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.SURVEY_RESULTS;
+    public SurveyIntake() {
+        super("supervision-surveys", SurveyResultsV1.class, Topics.SURVEY_RESULTS);
     }
 
     @Override
