@@ -13,6 +13,7 @@ import io.balance.indicator.intake.ReadModel.Affected;
 import io.balance.indicator.review.ReviewStages;
 import io.balance.kit.consumer.EventHandler;
 import io.balance.kit.consumer.Inbox;
+import io.balance.kit.consumer.JdbcEventHandler.Key;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -113,46 +115,42 @@ public class Intake implements EventHandler {
     }
 
     private Set<Affected> applyOne(Connection c, ConsumerRecord<String, String> r) throws SQLException {
-        switch (r.topic()) {
-            case Topics.JURISDICTIONS -> {
-                JurisdictionChangedV1 e = inbox.read(r, JurisdictionChangedV1.class).orElse(null);
-                return e != null && accept(c, r, e.eventId(), e.code() == null ? null : "jurisdiction:" + e.code(),
-                        e.revision()) ? readModel.jurisdiction(c, e) : Set.of();
-            }
-            case Topics.SCHOOL_REGISTRY -> {
-                SchoolChangedV1 e = inbox.read(r, SchoolChangedV1.class).orElse(null);
-                return e != null && accept(c, r, e.eventId(), e.school() == null ? null : "school:" + e.schoolCode(),
-                        e.revision()) ? readModel.school(c, e) : Set.of();
-            }
-            case Topics.SCHOOL_REPORTS -> {
-                ReportApprovedV1 e = inbox.read(r, ReportApprovedV1.class).orElse(null);
-                return e != null && accept(c, r, e.eventId(), e.school() == null || e.report() == null ? null
-                        : "report:" + e.schoolCode() + ":" + e.year(), e.revision()) ? readModel.report(c, e) : Set.of();
-            }
-            case Topics.SURVEY_RESULTS -> {
-                SurveyResultsV1 e = inbox.read(r, SurveyResultsV1.class).orElse(null);
-                return e != null && accept(c, r, e.eventId(), e.countyCode() == null ? null : "survey:" + e.surveyId(),
-                        e.revision()) ? readModel.survey(c, e) : Set.of();
-            }
-            case Topics.SUPERVISION_REVIEWS -> {
-                // shown beside evaluations when read, never an input of one: nothing to re-evaluate;
-                // a step without its stage cannot be shown: logged and skipped like one without its county
-                ReviewChangedV1 e = inbox.read(r, ReviewChangedV1.class).orElse(null);
-                if (e != null && accept(c, r, e.eventId(), e.countyCode() == null || e.stage() == null ? null
-                        : "review:" + e.countyCode() + ":" + e.year(), e.revision())) {
-                    reviewStages.apply(c, e);
-                }
-                return Set.of();
-            }
-            default -> {
-                return Set.of();
-            }
-        }
+        return switch (r.topic()) {
+            case Topics.JURISDICTIONS -> apply(c, r, JurisdictionChangedV1.class, e -> new Key(e.eventId(),
+                    e.code() == null ? null : "jurisdiction:" + e.code(), e.revision()), readModel::jurisdiction);
+            case Topics.SCHOOL_REGISTRY -> apply(c, r, SchoolChangedV1.class, e -> new Key(e.eventId(),
+                    e.school() == null ? null : "school:" + e.schoolCode(), e.revision()), readModel::school);
+            case Topics.SCHOOL_REPORTS -> apply(c, r, ReportApprovedV1.class, e -> new Key(e.eventId(),
+                    e.school() == null || e.report() == null ? null : "report:" + e.schoolCode() + ":" + e.year(),
+                    e.revision()), readModel::report);
+            case Topics.SURVEY_RESULTS -> apply(c, r, SurveyResultsV1.class, e -> new Key(e.eventId(),
+                    e.countyCode() == null ? null : "survey:" + e.surveyId(), e.revision()), readModel::survey);
+            // shown beside evaluations when read, never an input of one: nothing to re-evaluate;
+            // a step without its stage cannot be shown: logged and skipped like one without its county
+            case Topics.SUPERVISION_REVIEWS -> apply(c, r, ReviewChangedV1.class, e -> new Key(e.eventId(),
+                    e.countyCode() == null || e.stage() == null ? null : "review:" + e.countyCode() + ":" + e.year(),
+                    e.revision()), (conn, e) -> {
+                        reviewStages.apply(conn, e);
+                        return Set.of();
+                    });
+            default -> Set.of();
+        };
     }
 
-    /** First time for this eventId and newer than its aggregate's last revision; a null aggregate is logged and skipped. */
-    private boolean accept(Connection c, ConsumerRecord<String, String> r, String eventId, String aggregate, long revision)
-            throws SQLException {
-        return inbox.accept(c, eventId, r.topic(), aggregate, revision);
+    /** Reads one record; applies it if the inbox accepts it (a null aggregate is logged and skipped there). */
+    private <T> Set<Affected> apply(Connection c, ConsumerRecord<String, String> r, Class<T> type, Function<T, Key> key,
+            Store<T> store) throws SQLException {
+        T e = inbox.read(r, type).orElse(null);
+        if (e == null) {
+            return Set.of();
+        }
+        Key k = key.apply(e);
+        return inbox.accept(c, k.eventId(), r.topic(), k.aggregate(), k.revision()) ? store.apply(c, e) : Set.of();
+    }
+
+    /** What an accepted event changes in the read model: the county-years to re-evaluate. */
+    @FunctionalInterface
+    private interface Store<T> {
+        Set<Affected> apply(Connection c, T event) throws SQLException;
     }
 }
