@@ -149,7 +149,7 @@ public class ProblemMappers {
     }
 
     /** The request path for {@code instance} and logs: redacted when the service has a {@link ProblemInstanceRedactor}. */
-    static String path(UriInfo uri) {
+    public static String path(UriInfo uri) {
         String raw = uri == null ? null : uri.getRequestUri().getRawPath();
         ProblemInstanceRedactor redactor = redactor();
         return raw == null || redactor == null ? raw : redactor.redact(raw);

@@ -34,7 +34,7 @@ public class RevocationFilter {
         if (id == null || id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
             return null;
         }
-        String instance = request.getUriInfo().getRequestUri().getRawPath();
+        String instance = ProblemMappers.path(request.getUriInfo()); // redacted like every other problem's
         return switch (list.check(jwt)) {
             case VALID -> null;
             case REVOKED -> Response.fromResponse(ProblemMappers.respond(new ProblemException(401, "token-revoked",
