@@ -3,14 +3,12 @@ package io.balance.indicator.evaluation;
 import static io.balance.indicator.calc.Numbers.atLeast;
 import static io.balance.indicator.calc.Numbers.r4;
 
+import io.balance.contracts.Location;
 import io.balance.indicator.calc.Numbers;
 import io.balance.indicator.calc.ReportFields;
 import io.balance.indicator.calc.Stages;
 import io.balance.indicator.evaluation.CountyInputs.ApprovedReport;
 import io.balance.indicator.finding.Findings;
-import io.balance.indicator.ruleset.RuleSet;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ final class FundingChecks {
         for (ApprovedReport r : all) {
             // 农村小学和教学点: village primary schools and teaching points, not rural junior or nine-year schools
             boolean small = "TEACHING_POINT".equals(r.school().type())
-                    || "RURAL".equals(r.school().location()) && "PRIMARY".equals(r.school().type());
+                    || Location.RURAL.name().equals(r.school().location()) && "PRIMARY".equals(r.school().type());
             int students = ReportFields.compulsoryStudents(r.report());
             if (!small || students <= 0 || students >= below) {
                 continue;

@@ -2,6 +2,7 @@ package io.balance.indicator.evaluation;
 
 import static io.balance.indicator.calc.Numbers.r4;
 
+import io.balance.contracts.Location;
 import io.balance.indicator.calc.Cv;
 import io.balance.indicator.calc.Leveling;
 import io.balance.indicator.calc.Numbers;
@@ -21,7 +22,6 @@ import java.util.Map;
  */
 final class StageEvaluator {
     private static final int TOP_CONTRIBUTORS = 5;
-    private static final List<String> LOCATIONS = List.of("URBAN", "TOWN", "RURAL"); // 城区, 镇区, 乡村
 
     /** What the stage adds to the resources part: failures, and inputs whose absence leaves it unmeasured. */
     record Outcome(Evaluation.Stage stage, List<String> failures, List<String> missing,
@@ -144,7 +144,8 @@ final class StageEvaluator {
     private static Map<String, Evaluation.LocationFigures> byLocation(String stage, List<StagePart> parts,
             Map<StagePart, Boolean> partCompliance, List<ApprovedReport> reports, RuleSet rules, boolean hasRule) {
         Map<String, Evaluation.LocationFigures> out = new LinkedHashMap<>();
-        for (String location : LOCATIONS) {
+        for (Location l : Location.values()) {
+            String location = l.name();
             List<StagePart> here = parts.stream().filter(p -> location.equals(p.school().location())).toList();
             List<ApprovedReport> reportsHere = reports.stream().filter(r -> location.equals(r.school().location())).toList();
             if (here.isEmpty()) {

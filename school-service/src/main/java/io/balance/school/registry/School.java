@@ -1,5 +1,6 @@
 package io.balance.school.registry;
 
+import io.balance.contracts.Location;
 import io.balance.contracts.SchoolV1;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package io.balance.school.registry;
 
+import io.balance.contracts.Location;
 import io.balance.school.common.Errors;
 import java.util.Arrays;
 import java.util.function.Function;

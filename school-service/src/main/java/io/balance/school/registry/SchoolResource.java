@@ -1,5 +1,6 @@
 package io.balance.school.registry;
 
+import io.balance.contracts.Location;
 import io.balance.contracts.JurisdictionScope;
 import io.balance.contracts.Role;
 import io.balance.kit.caller.Caller;

@@ -1,5 +1,6 @@
 package io.balance.school.registry;
 
+import io.balance.contracts.Location;
 import java.time.Instant;
 import java.util.Set;
 

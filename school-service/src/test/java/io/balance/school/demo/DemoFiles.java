@@ -82,7 +82,7 @@ public final class DemoFiles {
                 } else if (c.path().equals("school.type")) {
                     cells.add(io.balance.school.registry.SchoolType.valueOf(v.asText()).label);
                 } else if (c.path().equals("school.location")) {
-                    cells.add(io.balance.school.registry.Location.valueOf(v.asText()).label);
+                    cells.add(io.balance.contracts.Location.valueOf(v.asText()).label);
                 } else {
                     cells.add(v.asText());
                 }

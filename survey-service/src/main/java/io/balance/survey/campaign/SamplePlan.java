@@ -1,7 +1,7 @@
 package io.balance.survey.campaign;
 
 import io.balance.survey.common.Validation;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

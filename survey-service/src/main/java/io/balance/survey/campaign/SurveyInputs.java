@@ -3,7 +3,7 @@ package io.balance.survey.campaign;
 import io.balance.kit.problem.ProblemException;
 import io.balance.survey.common.Validation;
 import io.balance.survey.questionnaire.Standard;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

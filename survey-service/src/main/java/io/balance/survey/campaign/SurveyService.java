@@ -8,7 +8,7 @@ import io.balance.survey.config.SurveyConfig;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.questionnaire.Questionnaires;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import io.balance.survey.registry.Registry;
 import io.balance.survey.response.SurveyStateCache;
 import io.balance.survey.results.ResultsService;

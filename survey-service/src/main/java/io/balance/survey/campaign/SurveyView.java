@@ -3,7 +3,7 @@ package io.balance.survey.campaign;
 import io.balance.survey.questionnaire.Form;
 import io.balance.survey.questionnaire.Item;
 import io.balance.survey.questionnaire.Standard;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

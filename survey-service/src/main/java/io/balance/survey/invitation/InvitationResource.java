@@ -5,7 +5,7 @@ import io.balance.survey.campaign.SurveyResource;
 import io.balance.survey.campaign.SurveyService;
 import io.balance.kit.caller.Caller;
 import io.balance.kit.problem.Problem;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -11,7 +11,7 @@ import io.balance.kit.caller.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
 import io.balance.survey.config.SurveyConfig;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import io.balance.survey.registry.Registry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.balance.survey.registry;
 
+import io.balance.contracts.Location;
 import io.balance.survey.common.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.balance.survey.registry;
 
+import io.balance.contracts.Location;
 import io.balance.contracts.SchoolChangedV1;
 import io.balance.contracts.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class SchoolIntake extends RegistryIntake<SchoolChangedV1> {
             ps.setString(2, e.school().name() == null ? e.schoolCode() : e.school().name());
             ps.setString(3, e.school().countyCode());
             ps.setString(4, e.school().type() == null ? "PRIMARY" : e.school().type());
-            ps.setString(5, e.school().location() == null ? "URBAN" : e.school().location());
+            ps.setString(5, e.school().location() == null ? Location.URBAN.name() : e.school().location());
             ps.setLong(6, e.revision());
             ps.executeUpdate();
         }

@@ -5,7 +5,7 @@ import io.balance.contracts.Topics;
 import io.balance.kit.outbox.Outbox;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.Survey;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

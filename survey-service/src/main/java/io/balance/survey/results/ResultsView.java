@@ -3,7 +3,7 @@ package io.balance.survey.results;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.SurveyStatus;
 import io.balance.survey.questionnaire.Standard;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import io.balance.survey.response.Answer;
 import java.time.Instant;
 import java.util.EnumMap;

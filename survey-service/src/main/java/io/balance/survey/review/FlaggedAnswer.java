@@ -1,7 +1,7 @@
 package io.balance.survey.review;
 
 import io.balance.survey.campaign.Group;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import io.balance.survey.response.Answer;
 import java.time.Instant;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.balance.kit.problem.ProblemException;
 import io.balance.kit.caller.Caller;
 import io.balance.survey.common.Db;
 import io.balance.survey.common.Validation;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import io.balance.survey.response.Answer;
 import io.balance.survey.results.ResultsService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**

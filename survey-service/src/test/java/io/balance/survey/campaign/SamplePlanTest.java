@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.balance.kit.problem.FieldError;
 import io.balance.kit.problem.ProblemException;
 import io.balance.survey.common.Validation;
-import io.balance.survey.registry.Location;
+import io.balance.contracts.Location;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
