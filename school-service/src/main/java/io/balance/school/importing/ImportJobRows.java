@@ -1,5 +1,6 @@
 package io.balance.school.importing;
 
+import io.balance.kit.jdbc.Sql;
 import io.balance.school.common.Json;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.PreparedStatement;
@@ -14,30 +15,15 @@ import org.hibernate.Session;
  * after a restart (the upload itself is gone by then). Written with the job, deleted when it ends.
  */
 final class ImportJobRows {
-    private static final int BATCH = 500;
-
     private ImportJobRows() {
     }
 
     /** In the current transaction. */
     static void save(UUID jobId, List<ImportRow> rows) {
-        session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into import_job_row (job_id, position, row_number, payload) values (?, ?, ?, ?)")) {
-                for (int i = 0; i < rows.size(); i++) {
-                    ImportRow row = rows.get(i);
-                    ps.setObject(1, jobId);
-                    ps.setInt(2, i);
-                    ps.setInt(3, row.row());
-                    ps.setString(4, row.node() == null ? null : Json.write(row.node()));
-                    ps.addBatch();
-                    if ((i + 1) % BATCH == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        });
+        session().doWork(c -> Sql.batch(c,
+                "insert into import_job_row (job_id, position, row_number, payload) values (?, ?, ?, ?)", rows,
+                (row, position) -> new Object[] {jobId, position, row.row(),
+                        row.node() == null ? null : Json.write(row.node())}));
     }
 
     /** In the current transaction; in upload order. */
@@ -60,12 +46,7 @@ final class ImportJobRows {
 
     /** In the current transaction: the job has ended, its input is no longer needed. */
     static void delete(UUID jobId) {
-        session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from import_job_row where job_id = ?")) {
-                ps.setObject(1, jobId);
-                ps.executeUpdate();
-            }
-        });
+        session().doWork(c -> Sql.update(c, "delete from import_job_row where job_id = ?", jobId));
     }
 
     private static Session session() {

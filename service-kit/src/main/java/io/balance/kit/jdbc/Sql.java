@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * The plain-JDBC steps every service repeated: bind the arguments, run, read one number or one row. Arguments are
+ * The plain-JDBC steps every service repeated: bind the arguments, run, read one number or one row, write a list
+ * of rows as one batch. Arguments are
  * bound with {@link PreparedStatement#setObject(int, Object)}, which the PostgreSQL driver types from the value
  * (String, Integer, Long, UUID, …), so no per-type branches at the call site.
  */
@@ -16,6 +18,15 @@ public final class Sql {
     public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
+
+    /** The parameters of one row of a batch; {@code index} counts the rows from 0 (a position column). */
+    @FunctionalInterface
+    public interface Args<T> {
+        Object[] of(T row, int index) throws SQLException;
+    }
+
+    /** Rows sent to the server per round trip by {@link #batch}. */
+    static final int BATCH_SIZE = 1000;
 
     private Sql() {
     }
@@ -42,6 +53,29 @@ public final class Sql {
             bind(ps, args);
             return ps.executeUpdate();
         }
+    }
+
+    /**
+     * Runs {@code sql} once per row as a JDBC batch ({@value #BATCH_SIZE} rows a round trip); returns the rows
+     * given. Nothing is prepared for an empty list.
+     */
+    public static <T> int batch(Connection c, String sql, List<T> rows, Args<T> args) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < rows.size(); i++) {
+                bind(ps, args.of(rows.get(i), i));
+                ps.addBatch();
+                if ((i + 1) % BATCH_SIZE == 0) {
+                    ps.executeBatch();
+                }
+            }
+            if (rows.size() % BATCH_SIZE != 0) {
+                ps.executeBatch();
+            }
+        }
+        return rows.size();
     }
 
     /** Binds {@code args} to parameters 1…n in order, each typed by its value (null: left to the server). */

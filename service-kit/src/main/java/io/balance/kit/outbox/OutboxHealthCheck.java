@@ -20,16 +20,17 @@ public class OutboxHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        OutboxRelay.Status s = relay.status();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("outbox-relay").up()
-                .withData("running", relay.running())
-                .withData("backlog", relay.backlog())
-                .withData("oldestUnsentAgeSeconds", relay.oldestUnsentAgeSeconds());
-        if (relay.lastPublishedAt() != null) {
-            b.withData("lastPublishedAt", relay.lastPublishedAt().toString());
+                .withData("running", s.running())
+                .withData("backlog", s.backlog())
+                .withData("oldestUnsentAgeSeconds", s.oldestUnsentAgeSeconds());
+        if (s.lastPublishedAt() != null) {
+            b.withData("lastPublishedAt", s.lastPublishedAt().toString());
         }
-        if (relay.lastFailureAt() != null) {
-            b.withData("lastFailureAt", relay.lastFailureAt().toString());
-            b.withData("lastFailure", relay.lastFailure());
+        if (s.lastFailure() != null) {
+            b.withData("lastFailureAt", s.lastFailure().at().toString());
+            b.withData("lastFailure", s.lastFailure().message());
         }
         return b.build();
     }

@@ -1,6 +1,7 @@
 package io.balance.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import io.balance.kit.kafka.KafkaConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,8 +51,7 @@ public class OutboxRelay {
     private OutboxPublisher publisher;
     private volatile boolean running;
     private volatile Instant lastPublishedAt;
-    private volatile Instant lastFailureAt;
-    private volatile String lastFailure;
+    private volatile Failure lastFailure; // one record, so a reader never pairs one failure's time with another's text
     private Instant nextPurge = Instant.now().plusSeconds(60);
     private Thread thread;
 
@@ -153,8 +153,7 @@ public class OutboxRelay {
 
     private void recordFailure(Exception e) {
         failures.increment();
-        lastFailureAt = Instant.now();
-        lastFailure = String.valueOf(e);
+        lastFailure = new Failure(Instant.now(), String.valueOf(e));
         LOG.debugf("outbox relay: %s (rows stay unsent and are retried)", e);
         publisher.resetAfter(e);
     }
@@ -185,34 +184,28 @@ public class OutboxRelay {
     }
 
     public int purgeSentBefore(Instant cutoff) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("delete from outbox_event where sent_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(cutoff));
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.update(c, "delete from outbox_event where sent_at < ?", Timestamp.from(cutoff));
         }
     }
 
-    public long backlog() {
-        return backlog.get();
+    /** The relay's state for readiness and operators. */
+    public Status status() {
+        return new Status(running && thread != null && thread.isAlive(), backlog.get(), oldestUnsentAgeSeconds.get(),
+                lastPublishedAt, lastFailure);
     }
 
-    public long oldestUnsentAgeSeconds() {
-        return oldestUnsentAgeSeconds.get();
+    /**
+     * @param backlog                unsent rows at the last pass
+     * @param oldestUnsentAgeSeconds age of the oldest of them (0 when none)
+     * @param lastPublishedAt        null until an event was acknowledged
+     * @param lastFailure            null until publishing failed once
+     */
+    public record Status(boolean running, long backlog, long oldestUnsentAgeSeconds, Instant lastPublishedAt,
+            Failure lastFailure) {
     }
 
-    public Instant lastPublishedAt() {
-        return lastPublishedAt;
-    }
-
-    public Instant lastFailureAt() {
-        return lastFailureAt;
-    }
-
-    public String lastFailure() {
-        return lastFailure;
-    }
-
-    public boolean running() {
-        return running && thread != null && thread.isAlive();
+    /** The last publishing failure: when, and what Kafka or the database said. */
+    public record Failure(Instant at, String message) {
     }
 }

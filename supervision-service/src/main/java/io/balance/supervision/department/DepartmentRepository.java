@@ -1,6 +1,7 @@
 package io.balance.supervision.department;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -39,22 +40,9 @@ public class DepartmentRepository {
 
     public void replace(String county, List<Department> departments) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("delete from department where county_code = ?")) {
-                ps.setString(1, county);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into department (county_code, code, name, position) values (?, ?, ?, ?)")) {
-                int position = 0;
-                for (Department d : departments) {
-                    ps.setString(1, county);
-                    ps.setString(2, d.code());
-                    ps.setString(3, d.name());
-                    ps.setInt(4, position++);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            Sql.update(c, "delete from department where county_code = ?", county);
+            Sql.batch(c, "insert into department (county_code, code, name, position) values (?, ?, ?, ?)",
+                    departments, (d, position) -> new Object[] {county, d.code(), d.name(), position});
         }
     }
 

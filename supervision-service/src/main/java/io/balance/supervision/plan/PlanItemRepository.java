@@ -1,6 +1,7 @@
 package io.balance.supervision.plan;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -39,26 +40,12 @@ public class PlanItemRepository {
 
     public void replace(String county, List<PlanItem> items) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("delete from plan_item where county_code = ?")) {
-                ps.setString(1, county);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
+            Sql.update(c, "delete from plan_item where county_code = ?", county);
+            Sql.batch(c, """
                     insert into plan_item (county_code, seq, section, text, lead, cooperating, deadline, ref, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, now())""")) {
-                for (PlanItem i : items) {
-                    ps.setString(1, county);
-                    ps.setInt(2, i.seq());
-                    ps.setString(3, i.section());
-                    ps.setString(4, i.text());
-                    ps.setString(5, i.lead());
-                    ps.setArray(6, c.createArrayOf("text", i.cooperatingOrEmpty().toArray()));
-                    ps.setDate(7, i.deadline() == null ? null : Date.valueOf(i.deadline()));
-                    ps.setString(8, i.ref());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+                    values (?, ?, ?, ?, ?, ?, ?, ?, now())""", items, (item, i) -> new Object[] {county, item.seq(),
+                    item.section(), item.text(), item.lead(), c.createArrayOf("text", item.cooperatingOrEmpty().toArray()),
+                    item.deadline(), item.ref()});
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.balance.supervision.target;
 
 import io.agroal.api.AgroalDataSource;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,26 +28,11 @@ public class TargetRepository {
                 ps.setString(3, by);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("delete from target where county_code = ?")) {
-                ps.setString(1, county);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
+            Sql.update(c, "delete from target where county_code = ?", county);
+            Sql.batch(c, """
                     insert into target (county_code, kind, stage, indicator, year, comparison, value, verdict)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Target t : targets) {
-                    ps.setString(1, county);
-                    ps.setString(2, t.kind().name());
-                    ps.setString(3, t.stage());
-                    ps.setString(4, t.indicator());
-                    ps.setInt(5, t.year());
-                    ps.setString(6, t.comparison().name());
-                    ps.setBigDecimal(7, t.value());
-                    ps.setString(8, t.verdict());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", targets, (t, i) -> new Object[] {county, t.kind().name(),
+                    t.stage(), t.indicator(), t.year(), t.comparison().name(), t.value(), t.verdict()});
         }
     }
 

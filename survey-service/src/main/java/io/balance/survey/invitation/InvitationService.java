@@ -1,5 +1,6 @@
 package io.balance.survey.invitation;
 
+import io.balance.kit.jdbc.Sql;
 import io.balance.survey.campaign.Access;
 import io.balance.survey.campaign.Group;
 import io.balance.survey.campaign.Survey;
@@ -22,9 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -130,19 +129,10 @@ public class InvitationService {
                 ps.setTimestamp(9, java.sql.Timestamp.from(now));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO invitation (code_hash, survey_id, batch_id, "
-                    + "school_code, location, grp) VALUES (?,?,?,?,?,?)")) {
-                for (String code : codes) {
-                    ps.setBytes(1, Codes.hash(code));
-                    ps.setObject(2, surveyId);
-                    ps.setObject(3, batchId);
-                    ps.setString(4, theSchool == null ? null : theSchool.schoolCode());
-                    ps.setString(5, location == null ? null : location.name());
-                    ps.setString(6, group.name());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            String schoolCode = theSchool == null ? null : theSchool.schoolCode();
+            Sql.batch(c, "INSERT INTO invitation (code_hash, survey_id, batch_id, school_code, location, grp) "
+                    + "VALUES (?,?,?,?,?,?)", codes, (code, i) -> new Object[] {Codes.hash(code), surveyId, batchId,
+                    schoolCode, location == null ? null : location.name(), group.name()});
             return new Issued(new Batch(batchId, surveyId, theSchool == null ? null : theSchool.schoolCode(), location,
                     group, count, now, caller.name()), codes);
         });

@@ -2,6 +2,7 @@ package io.balance.survey.questionnaire;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.balance.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -44,24 +45,9 @@ public class Questionnaires {
     }
 
     public void replace(Connection c, UUID surveyId, Form form, List<Item> items) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM questionnaire_item WHERE survey_id = ? AND form = ?")) {
-            del.setObject(1, surveyId);
-            del.setString(2, form.name());
-            del.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO questionnaire_item (survey_id, form, position, item_id, text) VALUES (?,?,?,?,?)")) {
-            int position = 0;
-            for (Item item : items) {
-                ps.setObject(1, surveyId);
-                ps.setString(2, form.name());
-                ps.setInt(3, position++);
-                ps.setString(4, item.id());
-                ps.setString(5, item.text());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Sql.update(c, "DELETE FROM questionnaire_item WHERE survey_id = ? AND form = ?", surveyId, form.name());
+        Sql.batch(c, "INSERT INTO questionnaire_item (survey_id, form, position, item_id, text) VALUES (?,?,?,?,?)",
+                items, (item, position) -> new Object[] {surveyId, form.name(), position, item.id(), item.text()});
     }
 
     public Map<Form, List<Item>> all(Connection c, UUID surveyId) throws SQLException {
