@@ -1,18 +1,18 @@
 package io.balance.survey.response;
 
-/** The four answers to every item. */
+import io.balance.survey.questionnaire.Standard;
+
+/**
+ * The four answers to every item. Their Chinese words depend on the campaign's standard (认可 or 满意 …):
+ * {@link Standard#label(Answer)}.
+ */
 public enum Answer {
-    RECOGNISE("认可"),
-    MOSTLY("比较认可"),
-    NOT("不认可"),
-    UNKNOWN("不了解");
+    RECOGNISE,
+    MOSTLY,
+    NOT,
+    UNKNOWN;
 
-    public final String zh;
-
-    Answer(String zh) {
-        this.zh = zh;
-    }
-
+    /** The answer by its exact name; null for null or anything else (the caller names the field). */
     public static Answer parse(String value) {
         if (value == null) {
             return null;
