@@ -63,6 +63,13 @@ public class RevocationList {
         return new RevocationReader(properties(), inbox, RETENTION, config.pollTimeout(), config.retryBackoff());
     }
 
+    /** Puts {@code r} in place of the reader the filter consults and returns the one it replaced (tests). */
+    RevocationReader replaceReader(RevocationReader r) {
+        RevocationReader old = reader;
+        reader = r;
+        return old;
+    }
+
     public boolean enabled() {
         return config.enabled();
     }

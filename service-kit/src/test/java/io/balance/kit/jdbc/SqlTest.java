@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Sql} against the real embedded PostgreSQL: binding by value type, counts, one row or none, batches. */
 class SqlTest {
-    @Test
-    void countsAndReadsOneRowBindingArgumentsByType() throws Exception {
+    static Connection connection() throws Exception {
         EmbeddedPostgresServer pg = EmbeddedInfra.postgres();
         pg.ensureDatabase("kit_sql");
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("kit_sql"), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD)) {
+        return DriverManager.getConnection(pg.jdbcUrl("kit_sql"), EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD);
+    }
+
+    @Test
+    void countsAndReadsOneRowBindingArgumentsByType() throws Exception {
+        try (Connection c = connection()) {
             c.createStatement().execute("drop table if exists t; create table t (id uuid, county text, year int, n bigint)");
             UUID id = UUID.randomUUID();
             c.createStatement().execute("insert into t values ('" + id + "', '360702', 2025, 7), (gen_random_uuid(), '360702', 2024, null)");
@@ -43,10 +47,7 @@ class SqlTest {
 
     @Test
     void writesAListAsBatchesWithEachRowsPositionAcrossRoundTrips() throws Exception {
-        EmbeddedPostgresServer pg = EmbeddedInfra.postgres();
-        pg.ensureDatabase("kit_sql");
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("kit_sql"), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD)) {
+        try (Connection c = connection()) {
             c.createStatement().execute("drop table if exists b; create table b (position int primary key, "
                     + "name text, due date, amount numeric, tags text[])");
             String insert = "insert into b (position, name, due, amount, tags) values (?, ?, ?, ?, ?)";

@@ -118,6 +118,29 @@ class RevocationTest {
         assertEquals(RevocationList.Verdict.VALID, list.check("never-revoked-" + UUID.randomUUID(), 0));
     }
 
+    /** Over HTTP: a token cannot be judged while the list loads, so it gets a 503 to retry, never a pass. */
+    @Test
+    void whileTheListIsLoadingARequestWithATokenIsAnswered503AndTheServiceIsNotReady() {
+        String token = EmbeddedInfra.keys().mint("loading-" + UUID.randomUUID(), "SYSTEM_ADMIN", null);
+        assertEquals(200, status(token));
+        RevocationReader running = list.replaceReader(list.newReader()); // never started: as after a restart
+        try {
+            given().auth().oauth2(token).get("/api/probe/caller").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
+                    .body("type", equalTo("https://balance.local/problems/unavailable"))
+                    .body("detail", containsString("revocation list is still loading"))
+                    .body("instance", equalTo("/api/probe/caller"));
+            // no token, nothing to judge: the request goes on to the usual 401
+            given().get("/api/probe/caller").then().statusCode(401);
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'token-revocations' }.status", equalTo("DOWN"));
+        } finally {
+            list.replaceReader(running);
+        }
+        assertEquals(200, status(token), "served again once the list is back");
+    }
+
     @Test
     void anInstanceStartedWhileKafkaIsDownIsNotReadyUntilItHasReadTheList() throws Exception {
         String name = "down-" + UUID.randomUUID();

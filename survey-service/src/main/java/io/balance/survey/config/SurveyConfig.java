@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The survey service's settings ({@code balance.survey.*}), each default here and nowhere else. The scheduler
- * reads the background intervals by name ({@code @Scheduled(every = "${balance.survey.lifecycle-interval}")}),
- * which sees these defaults too. The outbox relay and the registry consumers are the kit's
+ * The survey service's settings ({@code balance.survey.*}), each default here and nowhere else (but
+ * {@link #publicUrl()}'s). The scheduler reads the background intervals by name
+ * ({@code @Scheduled(every = "${balance.survey.lifecycle-interval}")}), which sees these defaults too. The outbox relay and the registry consumers are the kit's
  * ({@code balance.outbox.*}, {@code balance.consumer.*}).
  */
 @ConfigMapping(prefix = "balance.survey")
@@ -17,8 +17,11 @@ public interface SurveyConfig {
     /** The one service secret (client-address HMAC, sealing of printable codes); no default outside test/dev. */
     String secret();
 
-    /** Where respondents open their invitations (the gateway's public address); printed into QR codes. */
-    @WithDefault("http://localhost:8080")
+    /**
+     * Where respondents open their invitations (the gateway's public address); printed into QR codes. Its default
+     * is the one in {@code application.properties}, beside the environment name k8s and the local run set
+     * ({@code BALANCE_PUBLIC_URL}), so it is written there only.
+     */
     String publicUrl();
 
     /** How long the submit path may use a cached campaign state. */
