@@ -34,15 +34,19 @@ public class RevocationFilter {
         if (id == null || id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
             return null;
         }
+        RevocationList.Verdict verdict = list.check(jwt);
+        if (verdict == RevocationList.Verdict.VALID) {
+            return null;
+        }
         String instance = ProblemMappers.path(request.getUriInfo()); // redacted like every other problem's
-        return switch (list.check(jwt)) {
-            case VALID -> null;
+        return switch (verdict) {
             case REVOKED -> Response.fromResponse(ProblemMappers.respond(new ProblemException(401, "token-revoked",
                             "Unauthorized", "this token was revoked (account disabled, deleted, password changed or "
                             + "signed out everywhere): sign in again", null), instance))
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
             case LOADING -> ProblemMappers.respond(
                     ProblemException.unavailable("the token revocation list is still loading", 1), instance);
+            case VALID -> null;
         };
     }
 }
