@@ -32,3 +32,18 @@ create table if not exists consumed_revision (
     revision   bigint       not null,
     applied_at timestamptz  not null default now()
 );
+
+-- idempotent consumer: events set aside instead of applied (unreadable, or failing on their own after retries of
+-- their batch), so that one bad event neither blocks its partition nor disappears; one row per consumer and position
+create table if not exists parked_event (
+    id              bigserial    primary key,
+    consumer        varchar(200) not null,
+    topic           varchar(100) not null,
+    kafka_partition integer      not null,
+    kafka_offset    bigint       not null,
+    message_key     text,
+    payload         text,
+    reason          text         not null,
+    parked_at       timestamptz  not null default now(),
+    unique (consumer, topic, kafka_partition, kafka_offset)
+);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.balance.infra.EmbeddedInfra;
 import io.balance.infra.TopicReader;
+import io.balance.infra.TopicWriter;
 import io.balance.infra.EmbeddedInfraTestResource;
 import io.balance.kit.consumer.Inbox;
 import io.balance.kit.outbox.OutboxRelay;
@@ -93,6 +94,35 @@ class OutboxAndConsumerTest {
                 .post("/api/probe/replay").then().statusCode(200).body("[0].summary", org.hamcrest.Matchers.equalTo("probe rebuilt"));
         assertEquals(3, scalar("select revision from probe_item where code = 'B1'"));
         assertEquals(1, scalar("select revision from probe_item where code = 'B2'"));
+    }
+
+    /**
+     * Nothing blocks a partition for good and nothing is dropped: an event that fails every time (after
+     * park-after-attempts, %test 2, tries of its batch) and an unreadable record are parked with their payload
+     * and reason, the events around them are applied, readiness shows the count and stays UP.
+     */
+    @Test
+    void anEventThatCannotBeAppliedIsParkedAndTheEventsAroundItAreApplied() throws Exception {
+        String poison = "POISON-" + UUID.randomUUID().toString().substring(0, 8);
+        publish("P1", 1, false);
+        publish(poison, 1, false);
+        publish("P2", 1, false);
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(ProbeHandler.TOPIC, "P3", "{not json");
+        }
+        publish("P4", 1, false);
+        String poisonParked = "select count(*) from parked_event where topic = 'kit.probe.v1' and payload like '%"
+                + poison + "%' and reason like 'failed after 2 tries of its batch: %cannot apply " + poison + "'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> scalar(poisonParked) == 1
+                && scalar("select count(*) from probe_item where code in ('P1', 'P2', 'P4')") == 3);
+        assertEquals(0, scalar("select count(*) from probe_item where code = '" + poison + "'"));
+        assertEquals(1, scalar("select count(*) from parked_event where topic = 'kit.probe.v1' and message_key = 'P3'"
+                + " and payload = '{not json' and reason like 'unreadable ProbeEvent: %'"));
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'event-consumers' }.data.parked", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+
+        publish("P5", 1, false); // the partition moves on at full speed
+        await().atMost(Duration.ofSeconds(10)).until(() -> scalar("select count(*) from probe_item where code = 'P5'") == 1);
     }
 
     @Test

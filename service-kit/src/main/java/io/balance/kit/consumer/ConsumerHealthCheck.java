@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The consumers' lag in readiness; UP while Kafka is down (reads still work; alert on balance_consumer_lag). */
+/**
+ * The consumers' lag and parked events in readiness; UP while Kafka is down (reads still work; alert on
+ * balance_consumer_lag) and with events parked (alert on balance_consumer_parked_total, read parked_event).
+ */
 @Readiness
 @ApplicationScoped
 public class ConsumerHealthCheck implements HealthCheck {
@@ -17,7 +20,8 @@ public class ConsumerHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("event-consumers").up()
-                .withData("enabled", consumers.enabled());
+                .withData("enabled", consumers.enabled())
+                .withData("parked", consumers.parkedCount());
         for (ConsumerStatus s : consumers.status()) {
             b.withData(s.name() + ".lag", s.lag());
             b.withData(s.name() + ".running", s.running());

@@ -15,15 +15,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
  * One plain KafkaConsumer on its own thread for one {@link EventHandler}: poll, handle the batch, commit the
- * offsets. A failed batch is retried from its first offsets; a broken consumer is rebuilt. A replay clears the
- * read model, seeks to the beginning and tells the handler when it has caught up with the end offsets taken
- * at its start.
+ * offsets. A failed batch is retried from its first offsets; after {@code park-after-attempts} failures its events
+ * are handled one by one and those that fail alone are parked ({@link ParkedEvents}), so one bad event holds
+ * its partition for seconds, not for good. A broken consumer is rebuilt. A replay clears the read model, seeks to
+ * the beginning and tells the handler when it has caught up with the end offsets taken at its start.
  */
 final class ConsumerLoop extends ConsumerThread {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
@@ -31,21 +33,25 @@ final class ConsumerLoop extends ConsumerThread {
     private final EventHandler handler;
     private final EventConsumerConfig config;
     private final KafkaConfig kafka;
+    private final ParkedEvents parked;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
     private volatile CompletableFuture<ReplayResult> replayRequest;
     private volatile Replay replay;
     private volatile Instant lastBatchAt;
     private volatile String lastError;
+    /** Failed batches in a row: each is polled again from the same offsets, so no event got through meanwhile. */
+    private int failures;
 
     private record Replay(CompletableFuture<ReplayResult> done, Map<TopicPartition, Long> endOffsets,
                           Instant started, AtomicLong records) {
     }
 
-    ConsumerLoop(EventHandler handler, EventConsumerConfig config, KafkaConfig kafka) {
+    ConsumerLoop(EventHandler handler, EventConsumerConfig config, KafkaConfig kafka, ParkedEvents parked) {
         this.handler = handler;
         this.config = config;
         this.kafka = kafka;
+        this.parked = parked;
     }
 
     void start() {
@@ -121,21 +127,50 @@ final class ConsumerLoop extends ConsumerThread {
             first.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset());
         }
         try {
-            handler.handle(list, replay != null);
-            c.commitSync();
-            records.addAndGet(list.size());
-            if (replay != null) {
-                replay.records().addAndGet(list.size());
+            if (failures >= config.parkAfterAttempts()) {
+                oneByOne(c, list);
+            } else {
+                handler.handle(list, replay != null);
+                c.commitSync();
+                applied(list.size());
             }
-            lastBatchAt = Instant.now();
+            failures = 0;
         } catch (WakeupException e) {
             throw e;
         } catch (Exception e) {
+            failures++;
             lastError = Instant.now() + " " + e;
-            LOG.errorf(e, "%s: batch of %d events failed; retrying from its first offsets", handler.name(), list.size());
+            LOG.errorf(e, "%s: batch of %d events failed (%d in a row); retrying from its first offsets", handler.name(),
+                    list.size(), failures);
             first.forEach(c::seek);
             sleep(config.retryBackoff().toMillis());
         }
+    }
+
+    /**
+     * A batch that keeps failing, event by event: each one that fails on its own is parked and passed over, each
+     * offset committed as it is done. Parking failing too (the database is down) throws: the rest is retried.
+     */
+    private void oneByOne(KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> list) throws Exception {
+        for (ConsumerRecord<String, String> r : list) {
+            try {
+                handler.handle(List.of(r), replay != null);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (Exception e) {
+                parked.park(Thread.currentThread().getName(), r, "failed after " + failures + " tries of its batch: " + e);
+            }
+            c.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+            applied(1);
+        }
+    }
+
+    private void applied(int n) {
+        records.addAndGet(n);
+        if (replay != null) {
+            replay.records().addAndGet(n);
+        }
+        lastBatchAt = Instant.now();
     }
 
     private void startReplay(KafkaConsumer<String, String> c) throws Exception {

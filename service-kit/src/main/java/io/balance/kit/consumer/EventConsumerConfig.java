@@ -24,4 +24,11 @@ public interface EventConsumerConfig {
     /** Pause before a failed batch is retried from its first offsets. */
     @WithDefault("1s")
     Duration retryBackoff();
+
+    /**
+     * Tries of a failing batch before its events are applied one by one and the ones that still fail are
+     * parked ({@link ParkedEvents}); a database that is down parks nothing and the batch keeps being retried.
+     */
+    @WithDefault("5")
+    int parkAfterAttempts();
 }

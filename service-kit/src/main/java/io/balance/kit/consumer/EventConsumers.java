@@ -26,6 +26,8 @@ public class EventConsumers {
     KafkaConfig kafka;
     @Inject
     MeterRegistry registry;
+    @Inject
+    ParkedEvents parked;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
 
@@ -34,7 +36,7 @@ public class EventConsumers {
             return;
         }
         for (EventHandler h : handlers) {
-            ConsumerLoop loop = new ConsumerLoop(h, config, kafka);
+            ConsumerLoop loop = new ConsumerLoop(h, config, kafka, parked);
             loops.add(loop);
             Gauge.builder("balance.consumer.lag", loop, ConsumerLoop::lag).tag("consumer", h.name()).register(registry);
             loop.start();
@@ -57,6 +59,11 @@ public class EventConsumers {
         List<CompletableFuture<ReplayResult>> all = loops.stream().map(ConsumerLoop::requestReplay).toList();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Events set aside instead of applied, over all consumers of the service (-1: unknown). */
+    public long parkedCount() {
+        return parked.count();
     }
 
     public List<ConsumerStatus> status() {

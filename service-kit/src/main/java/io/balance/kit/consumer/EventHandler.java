@@ -16,8 +16,9 @@ public interface EventHandler {
 
     /**
      * Applies a polled batch, typically in one transaction using {@link Inbox#accept}. Throwing retries the
-     * whole batch from its first offsets after {@code balance.consumer.retry-backoff}; an unreadable record
-     * should be skipped ({@link Inbox#read}) rather than thrown, or it would block its partition.
+     * whole batch from its first offsets after {@code balance.consumer.retry-backoff}; after
+     * {@code park-after-attempts} tries its events are applied one by one and those that still throw are parked
+     * ({@link ParkedEvents}). Read payloads with {@link Inbox#read}, which parks an unreadable one at once.
      *
      * @param replaying true while a replay from the start is catching up
      */

@@ -24,6 +24,8 @@ public class Inbox {
 
     @Inject
     ObjectMapper quarkusJson;
+    @Inject
+    ParkedEvents parked;
 
     /** Events from other services may carry fields added later: tolerate them. */
     private ObjectMapper json;
@@ -33,18 +35,35 @@ public class Inbox {
         json = quarkusJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** The payload, or empty (logged) when it cannot be read: a poison record must not block its partition. */
+    /**
+     * The payload, or empty when it cannot be read: then the record is parked ({@link ParkedEvents}, under the
+     * consuming thread's name), so it neither blocks its partition nor is lost. Empty for a tombstone (no value).
+     */
     public <T> Optional<T> read(ConsumerRecord<String, String> r, Class<T> type) {
-        if (r.value() == null) {
+        try {
+            return parse(r, type);
+        } catch (Exception e) {
+            parked.park(Thread.currentThread().getName(), r, "unreadable " + type.getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The payload, or empty (logged) when it cannot be read, parking nothing: for a reader that commits no
+     * offset and reads its whole topic again at every start (the revocation list), where the record stays.
+     */
+    public <T> Optional<T> readOrLog(ConsumerRecord<String, String> r, Class<T> type) {
         try {
-            return Optional.ofNullable(json.readValue(r.value(), type));
+            return parse(r, type);
         } catch (Exception e) {
             LOG.errorf("skipping unreadable %s %s-%d@%d: %s", type.getSimpleName(), r.topic(), r.partition(),
                     r.offset(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private <T> Optional<T> parse(ConsumerRecord<String, String> r, Class<T> type) throws Exception {
+        return r.value() == null ? Optional.empty() : Optional.ofNullable(json.readValue(r.value(), type));
     }
 
     /** True the first time this eventId is seen (and records it), false for a duplicate. */

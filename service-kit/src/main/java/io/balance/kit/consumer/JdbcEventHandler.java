@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A consumer of one topic whose events of one type are stored over JDBC, the batch in one transaction: each record
- * is read ({@link Inbox#read}: unreadable ones are skipped and logged), de-duplicated and ordered by its aggregate's
+ * is read ({@link Inbox#read}: unreadable ones are parked), de-duplicated and ordered by its aggregate's
  * revision ({@link Inbox#accept}), then {@link #store}d. Subclasses say only what the event is and how it is kept.
  */
 public abstract class JdbcEventHandler<T> implements EventHandler {

@@ -122,7 +122,7 @@ final class RevocationReader extends ConsumerThread {
                 continue;
             }
             for (ConsumerRecord<String, String> r : c.poll(pollTimeout)) {
-                inbox.read(r, TokenRevocationV1.class).ifPresent(this::apply);
+                inbox.readOrLog(r, TokenRevocationV1.class).ifPresent(this::apply);
             }
             if (!caughtUp() && reachedStartEnd(c)) {
                 LOG.infof("token revocations: caught up with %s, %d names", Topics.TOKEN_REVOCATIONS, validAfter.size());

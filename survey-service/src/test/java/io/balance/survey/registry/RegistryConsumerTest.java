@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The registry read model from school-service's topics on the real broker: each eventId applied once, an older
- * revision never overwrites a newer one, an unreadable record is skipped without stopping the consumer, and a
+ * revision never overwrites a newer one, an unreadable record is parked without stopping the consumer, and a
  * replay from the start (the kit's EventConsumers) rebuilds the same state.
  */
 @QuarkusTest
@@ -57,6 +57,9 @@ class RegistryConsumerTest {
         assertEquals(1, Fixtures.count("SELECT count(*) FROM processed_event WHERE event_id = '" + older + "'"));
         assertEquals(500_000, Fixtures.count("SELECT resident_population FROM jurisdiction WHERE code = '" + COUNTY + "'"));
         assertEquals(2, Fixtures.count("SELECT revision FROM jurisdiction WHERE code = '" + COUNTY + "'"));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM parked_event WHERE topic = '" + Topics.JURISDICTIONS
+                + "' AND payload LIKE '%not json at all {%' AND reason LIKE 'unreadable JurisdictionChangedV1%'"),
+                "set aside with its payload and why, not dropped");
         assertEquals(1, Fixtures.count("SELECT count(*) FROM jurisdiction WHERE code = '" + COUNTY + "' AND name = '甲县'"));
 
         // a newer revision is applied
