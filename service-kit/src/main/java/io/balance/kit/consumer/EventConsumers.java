@@ -32,6 +32,8 @@ public class EventConsumers {
     private final List<ConsumerLoop> loops = new ArrayList<>();
 
     void start(@Observes StartupEvent ev) {
+        // the stored rows themselves, so a park rolled back with its batch is not counted
+        Gauge.builder("balance.consumer.parked", parked, ParkedEvents::count).register(registry);
         if (!config.enabled()) {
             return;
         }
@@ -59,11 +61,6 @@ public class EventConsumers {
         List<CompletableFuture<ReplayResult>> all = loops.stream().map(ConsumerLoop::requestReplay).toList();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
-    }
-
-    /** Events set aside instead of applied, over all consumers of the service (-1: unknown). */
-    public long parkedCount() {
-        return parked.count();
     }
 
     public List<ConsumerStatus> status() {

@@ -2,7 +2,6 @@ package io.balance.kit.consumer;
 
 import io.agroal.api.AgroalDataSource;
 import io.balance.kit.jdbc.Sql;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,7 +14,8 @@ import org.jboss.logging.Logger;
  * their own after their batch failed {@code balance.consumer.park-after-attempts} times ({@link ConsumerLoop}).
  * One bad event so neither blocks its partition for good nor disappears: each keeps its topic, partition,
  * offset, key, payload and reason in {@code parked_event}. Operators see the count in readiness
- * ({@code event-consumers}) and {@code balance_consumer_parked_total}; a replay from the start reads them again.
+ * ({@code event-consumers}) and the gauge {@code balance_consumer_parked}, both read from that table; a replay from
+ * the start reads them again.
  */
 @ApplicationScoped
 public class ParkedEvents {
@@ -23,8 +23,6 @@ public class ParkedEvents {
 
     @Inject
     AgroalDataSource dataSource;
-    @Inject
-    MeterRegistry registry;
 
     /**
      * Keeps the record, once per consumer and position (a retried batch parks it again harmlessly). In the
@@ -36,9 +34,8 @@ public class ParkedEvents {
                     insert into parked_event (consumer, topic, kafka_partition, kafka_offset, message_key, payload, reason)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                     consumer, r.topic(), r.partition(), r.offset(), r.key(), r.value(), reason);
-            if (added == 1) {
-                registry.counter("balance.consumer.parked", "consumer", consumer).increment();
-                LOG.errorf("%s parked %s-%d@%d (key %s): %s", consumer, r.topic(), r.partition(), r.offset(), r.key(),
+            if (added == 1) { // again after a rolled-back batch: the row went with it
+                LOG.errorf("%s parks %s-%d@%d (key %s): %s", consumer, r.topic(), r.partition(), r.offset(), r.key(),
                         reason);
             }
         } catch (SQLException e) {
@@ -47,7 +44,7 @@ public class ParkedEvents {
         }
     }
 
-    /** How many events are parked, for readiness; -1 when the database cannot say. */
+    /** How many events are parked, for readiness and the gauge; -1 when the database cannot say. */
     public long count() {
         try (Connection c = dataSource.getConnection()) {
             return Sql.count(c, "select count(*) from parked_event");
